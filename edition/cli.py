@@ -1,0 +1,105 @@
+"""The command line: parse arguments, run the pipeline, map results to exit codes.
+
+Exit codes (as ruff does it): 0 clean, 1 problems in the sources, 2 the tool could
+not run (missing path, bad option, unusable schema, internal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from edition import __version__, pipeline, report, rules
+from edition.transform import TransformError
+from edition.validate import SchemaError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_TOOL = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="edition", description="Validate TEI transcripts and build the reading edition.")
+    p.add_argument("--version", action="version", version=f"edition {__version__}")
+    p.add_argument("--traceback", action="store_true", help="show a Python traceback when the tool itself fails")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sp):
+        sp.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="TEI files or folders of them (default: tei/)")
+        sp.add_argument("--schema", type=Path, metavar="RNG",
+                        help="validate against this RelaxNG schema (XML syntax) instead of the edition's")
+        sp.add_argument("--no-rules", action="store_true", help="check the grammar only, not the edition's rules")
+        sp.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+        sp.add_argument("--format", choices=sorted(report.REPORTERS), default="text",
+                        help="how diagnostics are printed (default: text)")
+        sp.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    b = sub.add_parser("build", help="validate the sources and write the edition")
+    common(b)
+    b.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
+    b.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a stylesheet parameter, e.g. --param edition-title='My edition'")
+    v = sub.add_parser("validate", help="check the sources; write nothing")
+    common(v)
+    sub.add_parser("rules", help="list the rule codes and what each checks")
+    return p
+
+
+def _params(pairs: list[str]) -> dict:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise pipeline.UsageError(f"--param {pair!r}: expected NAME=VALUE")
+        params[name] = value
+    return params
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "rules":
+        for r in rules.RULES:
+            print(f"{r.code:18} {r.severity!s:8} {r.summary}")
+        return EXIT_OK
+    paths = args.paths or [Path("tei")]
+    options = pipeline.Options(schema=args.schema, rules=not args.no_rules)
+    started = time.perf_counter()
+    if args.command == "build":
+        options.params = _params(args.param)
+        result = pipeline.build(paths, args.out, options)
+    else:
+        result = pipeline.check_all(paths, options)
+    diagnostics = result.diagnostics
+    report.REPORTERS[args.format](diagnostics, [c.display for c in result.checked], sys.stdout if args.format != "text" else sys.stderr)
+    line = report.summary(diagnostics, len(result.checked))
+    if args.command == "build":
+        line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {args.out}"
+        if result.unchanged:
+            line += f" ({len(result.unchanged)} unchanged)"
+    print(f"edition: {line} in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    if result.tool_failed:
+        return EXIT_TOOL
+    if any(d.is_error for d in diagnostics) or (args.strict and diagnostics):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad options, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return run(args)
+    except (pipeline.UsageError, SchemaError, TransformError) as exc:
+        print(f"edition: error: {exc}", file=sys.stderr)
+        return EXIT_TOOL
+    except KeyboardInterrupt:
+        print("edition: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so in one line, traceback only on request
+        if getattr(args, "traceback", False):
+            raise
+        print(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", file=sys.stderr)
+        return EXIT_TOOL

@@ -1,0 +1,358 @@
+"""Rules the grammar cannot say, each with a stable code and a fix.
+
+Every rule is a function registered with ``@rule(code, severity, summary)``; it
+receives the parsed source and yields ``(element, message)`` pairs. ``check`` runs
+them all and turns what they yield into diagnostics at the element's start tag.
+``edition rules`` (and README.md) list the codes with their summaries.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from edition.diagnostics import Diagnostic, Severity
+from edition.parse import TEI_NS, XML_NS, Source
+
+T = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+NS = {"t": TEI_NS}
+
+Finding = tuple[etree._Element, str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    func: Callable[[Source], Iterator[Finding]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, severity: Severity, summary: str):
+    def register(func):
+        RULES.append(Rule(code, severity, summary, func))
+        return func
+    return register
+
+
+def check(source: Source) -> list[Diagnostic]:
+    out = []
+    for r in RULES:
+        for element, message in r.func(source):
+            line, col = source.position(element)
+            out.append(Diagnostic(r.severity, r.code, source.display, line, col, message))
+    return out
+
+
+# ----------------------------------------------------------------- helpers
+
+def _ids(source: Source) -> dict[str, etree._Element]:
+    ids: dict[str, etree._Element] = {}
+    for el in source.root.iter():
+        if isinstance(el.tag, str) and el.get(XML_ID) is not None:
+            ids.setdefault(el.get(XML_ID), el)
+    return ids
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _pointers(value: str | None) -> list[str]:
+    return (value or "").split()
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+# ----------------------------------------------------------------- identity
+
+@rule("root-id", Severity.ERROR, "the root <TEI> has an xml:id equal to its file name without .xml")
+def _root_id(source: Source):
+    stem = source.path.name[:-4] if source.path.name.endswith(".xml") else source.path.stem
+    doc_id = source.doc_id
+    if source.root.tag != T + "TEI":
+        return
+    if doc_id is None:
+        yield source.root, f'the root <TEI> has no xml:id; add xml:id="{stem}" (the file name without .xml)'
+    elif doc_id != stem:
+        yield source.root, (f'the root xml:id "{doc_id}" does not match the file name "{source.path.name}"; '
+                            f'rename the file to "{doc_id}.xml" or set xml:id="{stem}"')
+
+
+@rule("id-duplicate", Severity.ERROR, "xml:id values are unique within a document")
+def _id_duplicate(source: Source):
+    seen: dict[str, etree._Element] = {}
+    for el in source.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        value = el.get(XML_ID)
+        if value is None:
+            continue
+        if value in seen:
+            first_line = seen[value].sourceline
+            yield el, f'xml:id "{value}" is already used on line {first_line}; every xml:id must be unique'
+        else:
+            seen[value] = el
+
+
+# ----------------------------------------------------------------- pointers
+
+@rule("who-unresolved", Severity.ERROR, "every sp/@who points to a person declared in the header")
+def _who(source: Source):
+    ids = _ids(source)
+    for sp in source.root.iter(T + "sp"):
+        for ptr in _pointers(sp.get("who")):
+            if not ptr.startswith("#"):
+                yield sp, f'@who="{ptr}" is not a pointer to a declared person; write who="#id" with the id of a <person> in the header'
+                continue
+            target = ids.get(ptr[1:])
+            if target is None:
+                yield sp, f'@who="{ptr}" names no declared person; declare <person xml:id="{ptr[1:]}"> in particDesc/listPerson or fix the id'
+            elif _local(target) not in ("person", "personGrp"):
+                yield sp, f'@who="{ptr}" points to a <{_local(target)}>, not a <person>'
+
+
+_REF_KINDS = {"persName": ("person", "personGrp"), "placeName": ("place",), "orgName": ("org",)}
+
+
+@rule("ref-unresolved", Severity.ERROR, 'every local pointer (@ref, @target, @who on q, @resp, @hand: "#id") resolves to an element of the right kind')
+def _refs(source: Source):
+    ids = _ids(source)
+    for el in source.root.iter():
+        if not isinstance(el.tag, str) or el.tag == T + "sp":
+            continue
+        for attr in ("ref", "target", "resp", "hand", "who", "corresp", "facs"):
+            for ptr in _pointers(el.get(attr)):
+                if not ptr.startswith("#"):
+                    continue
+                target = ids.get(ptr[1:])
+                name = _local(el)
+                if target is None:
+                    yield el, f'@{attr}="{ptr}" on <{name}> points to no element of this document; declare xml:id="{ptr[1:]}" or fix the pointer'
+                elif name in _REF_KINDS and attr == "ref" and _local(target) not in _REF_KINDS[name]:
+                    kinds = " or ".join(f"<{k}>" for k in _REF_KINDS[name])
+                    yield el, f'<{name} ref="{ptr}"> points to a <{_local(target)}>, not a {kinds}'
+
+
+@rule("unsafe-link", Severity.ERROR, "links use only relative, http, https or mailto addresses")
+def _unsafe_link(source: Source):
+    for el in source.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("target", "ref", "facs"):
+            for ptr in _pointers(el.get(attr)):
+                m = _SCHEME.match(ptr)
+                if m and m.group(1).lower() not in SAFE_SCHEMES:
+                    yield el, (f'@{attr}="{ptr[:60]}" on <{_local(el)}> uses the "{m.group(1)}:" scheme, which is not rendered '
+                               f"as a link; use a relative, http, https or mailto address")
+
+
+# ----------------------------------------------------------------- notes
+
+def _is_footnote(note: etree._Element) -> bool:
+    return note.get("type") == "editorial"
+
+
+@rule("note-unanchored", Severity.ERROR, "an editorial note stands where it applies inside <text>, or points there with @target")
+def _note_anchor(source: Source):
+    text = source.root.find(T + "text")
+    for note in source.root.iter(T + "note"):
+        if not _is_footnote(note):
+            continue
+        inside = text is not None and any(a is text for a in note.iterancestors(T + "text"))
+        if not inside and not note.get("target"):
+            yield note, ('editorial note is not anchored: put it inside <text> at the point it applies to, '
+                         'or give it @target="#id" pointing to an <anchor> there')
+
+
+@rule("note-numbering", Severity.ERROR, "editorial notes are numbered 1, 2, 3... in document order, without gaps or duplicates")
+def _note_numbers(source: Source):
+    expected = 0
+    seen: dict[str, int] = {}
+    for note in source.root.iterfind(".//t:text//t:note", NS):
+        if not _is_footnote(note):
+            continue
+        expected += 1
+        n = note.get("n")
+        if n is None:
+            yield note, f'editorial note has no @n; add n="{expected}" (notes are numbered in document order)'
+            continue
+        if n in seen:
+            yield note, f'note number {n} is used twice (first on line {seen[n]}); number notes 1, 2, 3... in order: this one is n="{expected}"'
+        elif n != str(expected):
+            yield note, f'note is numbered n="{n}" but is note {expected} in document order; number notes 1, 2, 3... without gaps'
+        seen.setdefault(n, note.sourceline or 0)
+
+
+# ----------------------------------------------------------------- dates
+
+_ISO = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(T.*)?$")
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+for _name, _i in list(MONTHS.items()):
+    MONTHS[_name[:3]] = _i
+    MONTHS[_name[:3] + "."] = _i
+MONTHS["sept"] = MONTHS["sept."] = 9
+
+
+def _parse_iso(value: str) -> tuple[int, int | None, int | None] | str:
+    """(year, month, day) of an ISO date, or a message saying why it is not one."""
+    m = _ISO.match(value.strip())
+    if not m:
+        return "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        return f"has no month {month:02d}"
+    if day is not None:
+        try:
+            _dt.date(year if year > 0 else 4, month, day)  # leap rules of the proleptic calendar
+        except ValueError:
+            return f"is not a real calendar date ({_month_name(month)} {year} has no day {day})"
+    return year, month, day
+
+
+def _month_name(month: int) -> str:
+    return calendar.month_name[month]
+
+
+_PRINTED = [
+    # July 31, 1958 / July 31 / Jul. 31, 1958
+    re.compile(r"\b(?P<month>[A-Za-z]{3,9}\.?)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b"),
+    # 31 July 1958 / 31 July
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9}\.?)(?:,?\s+(?P<year>\d{4}))?\b"),
+    # 1958-07-31 printed as such
+    re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"),
+]
+
+
+def _printed_date(text: str) -> tuple[int | None, int, int] | None:
+    for pattern in _PRINTED:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if m.groupdict().get("iso"):
+            y, mo, d = (int(x) for x in m.group("iso").split("-"))
+            return y, mo, d
+        month = MONTHS.get(m.group("month").lower())
+        if month is None:
+            continue
+        return (int(m.group("year")) if m.group("year") else None), month, int(m.group("day"))
+    return None
+
+
+# elements whose @from/@to are not dates (folios, page ranges, pointers)
+_NOT_DATABLE = {T + n for n in ("locus", "locusGrp", "biblScope", "citedRange", "span", "spanGrp", "measure", "dim")}
+
+
+@rule("date-invalid", Severity.ERROR, "date attributes (@when, @from, @to, @notBefore, @notAfter) are real calendar dates")
+def _date_invalid(source: Source):
+    for el in source.root.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_DATABLE:
+            continue
+        for attr in ("when", "from", "to", "notBefore", "notAfter"):
+            value = el.get(attr)
+            if value is None:
+                continue
+            parsed = _parse_iso(value)
+            if isinstance(parsed, str):
+                yield el, f'@{attr}="{value}" on <{_local(el)}> {parsed}'
+        f, t = el.get("from"), el.get("to")
+        if f and t:
+            pf, pt = _parse_iso(f), _parse_iso(t)
+            if not isinstance(pf, str) and not isinstance(pt, str) and tuple(x or 0 for x in pf) > tuple(x or 0 for x in pt):
+                yield el, f'@from="{f}" is after @to="{t}" on <{_local(el)}>'
+
+
+@rule("date-mismatch", Severity.ERROR, "where a <date> prints a day and month, @when agrees with it")
+def _date_mismatch(source: Source):
+    for el in source.root.iter(T + "date"):
+        when = el.get("when")
+        if not when:
+            continue
+        parsed = _parse_iso(when)
+        if isinstance(parsed, str) or parsed[2] is None:
+            continue
+        printed = _printed_date("".join(el.itertext()))
+        if printed is None:
+            continue
+        py, pm, pd = printed
+        y, m, d = parsed
+        if (pm, pd) != (m, d) or (py is not None and py != y):
+            shown = " ".join("".join(el.itertext()).split())
+            yield el, f'@when="{when}" does not agree with the printed date "{shown}"; correct one of them'
+
+
+# ----------------------------------------------------------------- languages
+
+_BCP47 = re.compile(
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"  # language
+    r"(?:-[A-Za-z]{4})?"                                     # script
+    r"(?:-(?:[A-Za-z]{2}|\d{3}))?"                           # region
+    r"(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*"           # variants
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"        # extensions
+    r"(?:-x(?:-[A-Za-z0-9]{1,8})+)?$"                       # private use
+    r"|^x(?:-[A-Za-z0-9]{1,8})+$|^$"
+)
+
+
+@rule("lang-tag", Severity.ERROR, "xml:lang values (and language/@ident, textLang/@mainLang) are well-formed BCP 47 tags")
+def _lang(source: Source):
+    for el in source.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in (XML_LANG, "ident" if el.tag == T + "language" else None, "mainLang"):
+            if attr is None:
+                continue
+            value = el.get(attr)
+            if value is not None and not _BCP47.match(value):
+                name = "xml:lang" if attr == XML_LANG else "@" + attr
+                yield el, f'{name}="{value}" on <{_local(el)}> is not a well-formed language tag (BCP 47: "en", "ru", "zh-Latn", "de-CH")'
+
+
+# ----------------------------------------------------------------- content
+
+_MUST_HAVE_TEXT = ("speaker", "p", "supplied", "note", "head", "title")
+
+
+@rule("empty-element", Severity.ERROR, "no empty <speaker>, <p>, <supplied>, <note>, <head> or <title>")
+def _empty(source: Source):
+    for name in _MUST_HAVE_TEXT:
+        for el in source.root.iter(T + name):
+            has_text = "".join(el.itertext()).strip()
+            # a paragraph holding only a gap or a page break is a statement, not an empty element
+            has_sign = any(isinstance(c.tag, str) and _local(c) in ("gap", "pb", "graphic") for c in el.iter())
+            if not has_text and not has_sign:
+                yield el, f"<{name}> is empty; write its text, or remove it (mark lost text with <gap reason=\"...\"/>)"
+
+
+@rule("person-unused", Severity.WARNING, "every person declared in the header speaks or is named somewhere")
+def _person_unused(source: Source):
+    used: Counter[str] = Counter()
+    for el in source.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("who", "ref", "corresp", "resp"):
+            for ptr in _pointers(el.get(attr)):
+                if ptr.startswith("#"):
+                    used[ptr[1:]] += 1
+    for person in source.root.iterfind(".//t:teiHeader//t:person", NS):
+        pid = person.get(XML_ID)
+        if pid and not used[pid]:
+            yield person, (f'person "{pid}" is declared but never speaks (sp/@who) or is named (persName/@ref); '
+                           f'link a mention with ref="#{pid}" or remove the declaration')

@@ -1,0 +1,395 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The HTML reading edition: one complete HTML5 page per TEI document.
+  Facts come from common/common.xsl; this file only decides the markup.
+  No JavaScript is needed to read the page.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+      include-content-type="no"/>
+
+  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
+  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+
+  <!-- Elements without a rule keep their text: nothing is silently dropped. -->
+  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:mode name="notes" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="e:title(.)"/></title>
+        <link rel="stylesheet" href="{$css-href}"/>
+      </head>
+      <body>
+        <a class="skip" href="#transcript">Skip to the transcript</a>
+        <nav class="site" aria-label="Edition">
+          <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
+        </nav>
+        <main>
+          <article class="document">
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="heading"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract" mode="summary"/>
+            <section id="transcript" class="transcript" aria-labelledby="transcript-h">
+              <h2 id="transcript-h"><xsl:value-of select="e:label('transcript')"/></h2>
+              <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
+            </section>
+            <xsl:call-template name="footnotes"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="source"/>
+            <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
+            <xsl:call-template name="credits"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
+          </article>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ===================================================== heading block -->
+
+  <xsl:template match="tei:teiHeader" mode="heading">
+    <header class="doc-header">
+      <xsl:for-each select="e:document-types(.)">
+        <p class="doctype"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <h1><xsl:value-of select="e:title(.)"/></h1>
+      <dl class="facts">
+        <xsl:for-each select="e:creation-date(.)">
+          <dt><xsl:value-of select="e:label('date')"/></dt>
+          <dd><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:creation-place(.)">
+          <dt><xsl:value-of select="e:label('place')"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:document-types(.)">
+          <dt><xsl:value-of select="e:label('document-type')"/></dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:if test="exists(e:participants(.))">
+          <dt><xsl:value-of select="e:label('participants')"/></dt>
+          <dd>
+            <ul class="participants">
+              <xsl:for-each select="e:participants(.)">
+                <li id="person-{@xml:id}"><xsl:value-of select="e:person-name(.)"/></li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+        <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:msDesc">
+          <dt><xsl:value-of select="e:label('source')"/></dt>
+          <dd><a href="#source"><xsl:value-of select="e:archival-citation(.)"/></a></dd>
+        </xsl:for-each>
+      </dl>
+      <xsl:for-each select="tei:fileDesc/tei:titleStmt/tei:funder">
+        <p class="funder"><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:abstract" mode="summary">
+    <section class="summary" aria-labelledby="summary-h">
+      <h2 id="summary-h"><xsl:value-of select="e:label('summary')"/></h2>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <!-- ===================================================== text structure -->
+
+  <xsl:template match="tei:front | tei:body">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:div">
+    <div class="div {@type}">
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:head">
+    <h3><xsl:apply-templates/></h3>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:salute | tei:signed">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- a speech is one block: the speaker label runs into its first paragraph -->
+  <xsl:template match="tei:sp">
+    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:sp"/></xsl:variable>
+    <div class="sp" id="{(@xml:id, 'sp-' || $n)[1]}"
+        data-who="{tokenize(normalize-space(@who), ' ') ! substring-after(., '#')}">
+      <xsl:apply-templates select="* except tei:speaker"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:speaker">
+    <span class="speaker"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:sp/tei:p">
+    <p>
+      <xsl:if test=". is ../tei:p[1]">
+        <xsl:apply-templates select="../tei:speaker"/>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:p">
+    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:p[not(parent::tei:sp)]"/></xsl:variable>
+    <p id="{(@xml:id, 'p-' || $n)[1]}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:stage">
+    <p class="stage"><em><xsl:apply-templates/></em></p>
+  </xsl:template>
+
+  <!-- ===================================================== phrase level -->
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
+    <span class="{local-name()}">
+      <xsl:if test="@ref">
+        <xsl:attribute name="data-ref" select="normalize-space(@ref)"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:choose>
+      <xsl:when test="@when"><time datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:hi">
+    <xsl:choose>
+      <xsl:when test="matches(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="matches(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="matches(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
+      <xsl:when test="matches(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:otherwise><span class="hi"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:emph"><em><xsl:apply-templates/></em></xsl:template>
+
+  <xsl:template match="tei:foreign">
+    <i lang="{@xml:lang}" class="foreign"><xsl:apply-templates/></i>
+  </xsl:template>
+
+  <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
+
+  <xsl:template match="tei:title"><cite><xsl:apply-templates/></cite></xsl:template>
+
+  <xsl:template match="tei:ref">
+    <xsl:choose>
+      <xsl:when test="e:safe-href(@target)"><a href="{normalize-space(@target)}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- editorial signs: the reading text as printed, the alternative in a tooltip
+       and, for screen readers and copy-paste, in ⟨angle brackets⟩ -->
+  <xsl:template match="tei:choice[tei:abbr]">
+    <abbr title="{normalize-space(tei:expan)}"><xsl:apply-templates select="tei:abbr/node()"/></abbr>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:expan/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:choice[tei:sic]">
+    <span class="sic" title="corrected: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:choice[tei:orig]">
+    <span class="orig" title="regularised: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <span class="supplied">[<xsl:apply-templates/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear">
+    <span class="unclear" title="unclear in the source">[<xsl:apply-templates/>?]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <span class="gap"><xsl:value-of select="e:gap-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add">
+    <ins class="add"><xsl:apply-templates/></ins>
+  </xsl:template>
+
+  <xsl:template match="tei:del">
+    <del class="del"><xsl:apply-templates/></del>
+  </xsl:template>
+
+  <xsl:template match="tei:lb"><br/></xsl:template>
+
+  <xsl:template match="tei:pb">
+    <span class="pb" title="page break">[<xsl:value-of select="(@n, 'page break')[1]"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor"><span id="{@xml:id}"></span></xsl:template>
+
+  <!-- ===================================================== notes -->
+
+  <xsl:template match="tei:note[e:is-footnote(.)]">
+    <xsl:variable name="n" select="e:note-number(.)"/>
+    <sup class="noteref"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref"
+        aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
+  <!-- notes that are not footnotes (e.g. summaries) render where they stand -->
+  <xsl:template match="tei:note">
+    <span class="note {@type}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="footnotes">
+    <xsl:variable name="notes" select="e:footnotes(.)"/>
+    <xsl:if test="exists($notes)">
+      <section class="footnotes" role="doc-endnotes" aria-labelledby="notes-h">
+        <h2 id="notes-h"><xsl:value-of select="e:label('notes')"/></h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="e:note-number(.)"/>
+            <li id="note-{$n}" value="{$n}">
+              <xsl:apply-templates select="node()" mode="#default"/>
+              <xsl:text> </xsl:text>
+              <a href="#noteref-{$n}" role="doc-backlink"
+                  aria-label="{e:label('back-to-text')} (note {$n})">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:note//tei:p">
+    <span class="p"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- ===================================================== source -->
+
+  <xsl:template match="tei:msDesc" mode="source">
+    <section id="source" class="source" aria-labelledby="source-h">
+      <h2 id="source-h"><xsl:value-of select="e:label('source')"/></h2>
+      <p class="source-line"><xsl:value-of select="e:source-line(.)"/></p>
+      <dl class="facts">
+        <dt><xsl:value-of select="e:label('repository')"/></dt>
+        <dd><xsl:value-of select="normalize-space(tei:msIdentifier/tei:repository)"/></dd>
+        <xsl:for-each select="tei:msIdentifier/tei:idno">
+          <dt><xsl:value-of select="e:label(string(@type))"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:sheets(.)">
+          <dt><xsl:value-of select="e:label('sheets')"/></dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:form(.)">
+          <dt><xsl:value-of select="e:label('form')"/></dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tei:history/tei:provenance">
+          <dt><xsl:value-of select="e:label('copy')"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
+          <dt><xsl:value-of select="e:label('language')"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <dt><xsl:value-of select="e:label('archival-citation')"/></dt>
+        <dd><xsl:value-of select="e:archival-citation(.)"/></dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ===================================================== back matter -->
+
+  <xsl:template match="tei:back">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl">
+    <section class="listBibl {@type}">
+      <xsl:if test="@type = 'related'"><xsl:attribute name="id" select="'related'"/></xsl:if>
+      <h2><xsl:value-of select="(tei:head/normalize-space(), e:label(string(@type)))[1]"/></h2>
+      <ul>
+        <xsl:apply-templates select="tei:bibl"/>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl/tei:bibl">
+    <li class="bibl">
+      <xsl:for-each select="tei:date">
+        <p class="bibl-date"><xsl:apply-templates select="."/></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:title">
+        <p class="bibl-title"><cite><xsl:apply-templates/></cite></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:note">
+        <p class="bibl-summary"><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <xsl:apply-templates select="node() except (tei:date, tei:title, tei:note)"/>
+    </li>
+  </xsl:template>
+
+  <!-- ===================================================== credits and rights -->
+
+  <xsl:template name="credits">
+    <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
+    <section class="credits" aria-labelledby="credits-h">
+      <h2 id="credits-h"><xsl:value-of select="e:label('credits')"/></h2>
+      <ul>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
+          <li><xsl:value-of select="if (self::tei:author) then 'Author' else 'Editor'"/>: <xsl:value-of select="normalize-space(.)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+          <li><span class="resp"><xsl:value-of select="normalize-space(tei:resp[1])"/></span>
+            <xsl:text> </xsl:text><xsl:value-of select="e:names(* except tei:resp)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
+          <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+          <li><xsl:value-of select="e:label('publisher')"/><xsl:text> </xsl:text>
+            <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', ')"/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:availability" mode="rights">
+    <section class="rights" aria-labelledby="rights-h">
+      <h2 id="rights-h"><xsl:value-of select="e:label('rights')"/></h2>
+      <xsl:apply-templates select=".//tei:p"/>
+      <xsl:if test="tei:licence[not(tei:p)]">
+        <p><xsl:apply-templates select="tei:licence[not(tei:p)]"/></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:availability//tei:p | tei:abstract/tei:p" priority="2">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+</xsl:stylesheet>

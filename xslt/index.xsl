@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition's index page. Input: the list of documents the pipeline built
+  (<edition><document id when><title/><date/><place/><type/><summary/></document>...),
+  already sorted by date.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
+  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
+
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <xsl:template match="/edition">
+    <html lang="en">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$edition-title"/></title>
+        <link rel="stylesheet" href="{$css-href}"/>
+      </head>
+      <body>
+        <main>
+          <h1><xsl:value-of select="$edition-title"/></h1>
+          <p class="lead"><xsl:value-of select="count(document)"/>
+            <xsl:value-of select="if (count(document) = 1) then ' document' else ' documents'"/>, by date.
+            Each is also available as plain text.</p>
+          <ol class="documents">
+            <xsl:apply-templates select="document"/>
+          </ol>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="document">
+    <li class="document-entry">
+      <p class="entry-meta">
+        <xsl:if test="string(date)">
+          <time datetime="{@when}"><xsl:value-of select="date"/></time>
+        </xsl:if>
+        <xsl:if test="string(type)">
+          <xsl:text> · </xsl:text><span class="doctype"><xsl:value-of select="type"/></span>
+        </xsl:if>
+      </p>
+      <h2><a href="{encode-for-uri(@id)}.html"><xsl:value-of select="title"/></a></h2>
+      <xsl:if test="string(summary)">
+        <p class="entry-summary"><xsl:value-of select="summary"/></p>
+      </xsl:if>
+      <p class="entry-formats"><a href="../text/{encode-for-uri(@id)}.txt">Plain text</a></p>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

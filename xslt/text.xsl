@@ -1,0 +1,259 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The plain-text edition: UTF-8, LF line endings, paragraphs wrapped at $width.
+  Same facts, same order and same editorial sign conventions as the HTML edition
+  (see README.md, "Editorial signs"), so a reader with a terminal loses nothing.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="width" as="xs:integer" select="72"/>
+
+  <!-- block mode writes wrapped paragraphs; the default mode writes inline text -->
+  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:mode name="block" on-no-match="text-only-copy" warning-on-no-match="false"/>
+
+  <xsl:variable name="NL" select="'&#10;'"/>
+
+  <!-- ===================================================== wrapping -->
+
+  <!-- $text as lines of at most $room characters; a word longer than a line stays whole. -->
+  <xsl:function name="e:lines" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
+    <xsl:variable name="broken" select="replace(normalize-space($text), '(.{1,' || max(($room, 20)) || '})( |$)', '$1&#10;')"/>
+    <xsl:sequence select="tokenize($broken, '&#10;')[normalize-space(.) != ''] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Wrap $text at $width, every line starting with $indent. -->
+  <xsl:function name="e:wrap" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:sequence select="string-join(e:lines($text, $width - string-length($indent)) ! ($indent || .), $NL)"/>
+  </xsl:function>
+
+  <!-- Wrap $text with a hanging indent: the first line starts with $first, the others
+       are indented to line up under the text after it. -->
+  <xsl:function name="e:hang" as="xs:string">
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="pad" select="string-join((1 to string-length($first)) ! ' ')"/>
+    <xsl:variable name="lines" select="e:lines($text, $width - string-length($first))"/>
+    <xsl:sequence select="string-join(($first || $lines[1], subsequence($lines, 2) ! ($pad || .)), $NL) || $NL"/>
+  </xsl:function>
+
+  <!-- a wrapped paragraph followed by a blank line -->
+  <xsl:function name="e:para" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space($text) = '') then '' else e:wrap($text, '') || $NL || $NL"/>
+  </xsl:function>
+
+  <!-- "Label:         value", the value wrapped and aligned under itself -->
+  <xsl:function name="e:field" as="xs:string">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="cell" select="max((15, string-length($label) + 2))"/>
+    <xsl:sequence select="e:hang(substring($label || ':' || string-join((1 to $cell) ! ' '), 1, $cell), $value)"/>
+  </xsl:function>
+
+  <xsl:function name="e:heading" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="rule" as="xs:string"/>
+    <xsl:variable name="wrapped" select="e:wrap($text, '')"/>
+    <xsl:variable name="longest" select="max(tokenize($wrapped, '&#10;') ! string-length(.))"/>
+    <xsl:sequence select="$wrapped || $NL || string-join((1 to $longest) ! $rule) || $NL || $NL"/>
+  </xsl:function>
+
+  <xsl:function name="e:inline" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="t"><xsl:apply-templates select="$nodes"/></xsl:variable>
+    <xsl:sequence select="normalize-space($t)"/>
+  </xsl:function>
+
+  <!-- ===================================================== the document -->
+
+  <!-- the whole edition, ending in exactly one newline -->
+  <xsl:template match="/">
+    <xsl:variable name="all"><xsl:apply-templates select="." mode="document"/></xsl:variable>
+    <xsl:value-of select="replace(string($all), '\s+$', '') || $NL"/>
+  </xsl:template>
+
+  <xsl:template match="/" mode="document">
+    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
+    <xsl:value-of select="e:heading(e:title(.), '=')"/>
+    <xsl:for-each select="e:document-types(.)">
+      <xsl:value-of select="e:field(e:label('document-type'), .)"/>
+    </xsl:for-each>
+    <xsl:for-each select="e:creation-date(.)">
+      <xsl:value-of select="e:field(e:label('date'), normalize-space(.) || (e:iso-date(.) ! (' (' || . || ')')))"/>
+    </xsl:for-each>
+    <xsl:for-each select="e:creation-place(.)">
+      <xsl:value-of select="e:field(e:label('place'), normalize-space(.))"/>
+    </xsl:for-each>
+    <xsl:if test="exists(e:participants(.))">
+      <xsl:value-of select="e:field(e:label('participants'), string-join(e:participants(.) ! e:person-name(.), '; '))"/>
+    </xsl:if>
+    <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
+      <xsl:value-of select="e:field(e:label('source'), e:source-line(.))"/>
+    </xsl:for-each>
+    <xsl:value-of select="$NL"/>
+    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
+      <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
+    </xsl:for-each>
+
+    <xsl:for-each select="$header/tei:profileDesc/tei:abstract">
+      <xsl:value-of select="e:heading(upper-case(e:label('summary')), '-')"/>
+      <xsl:apply-templates select="tei:p" mode="block"/>
+    </xsl:for-each>
+
+    <xsl:value-of select="e:heading(upper-case(e:label('transcript')), '-')"/>
+    <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)" mode="block"/>
+
+    <xsl:variable name="notes" select="e:footnotes(.)"/>
+    <xsl:if test="exists($notes)">
+      <xsl:value-of select="e:heading(upper-case(e:label('notes')), '-')"/>
+      <xsl:for-each select="$notes">
+        <xsl:value-of select="e:hang('[' || e:note-number(.) || '] ', e:inline(node()))"/>
+      </xsl:for-each>
+      <xsl:value-of select="$NL"/>
+    </xsl:if>
+
+    <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
+      <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
+      <xsl:value-of select="e:para(e:source-line(.))"/>
+      <xsl:value-of select="e:field(e:label('repository'), normalize-space(tei:msIdentifier/tei:repository))"/>
+      <xsl:for-each select="tei:msIdentifier/tei:idno">
+        <xsl:value-of select="e:field(e:label(string(@type)), normalize-space(.))"/>
+      </xsl:for-each>
+      <xsl:for-each select="e:sheets(.)">
+        <xsl:value-of select="e:field(e:label('sheets'), .)"/>
+      </xsl:for-each>
+      <xsl:for-each select="e:form(.)">
+        <xsl:value-of select="e:field(e:label('form'), .)"/>
+      </xsl:for-each>
+      <xsl:for-each select="tei:history/tei:provenance">
+        <xsl:value-of select="e:field(e:label('copy'), normalize-space(.))"/>
+      </xsl:for-each>
+      <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
+        <xsl:value-of select="e:field(e:label('language'), normalize-space(.))"/>
+      </xsl:for-each>
+      <xsl:value-of select="e:field(e:label('archival-citation'), e:archival-citation(.))"/>
+      <xsl:value-of select="$NL"/>
+    </xsl:for-each>
+
+    <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="block"/>
+
+    <xsl:value-of select="e:heading(upper-case(e:label('credits')), '-')"/>
+    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
+      <xsl:value-of select="e:para((if (self::tei:author) then 'Author' else 'Editor') || ': ' || normalize-space(.))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+      <xsl:value-of select="e:para(normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
+      <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+      <xsl:value-of select="e:para(e:label('publisher') || ' ' || string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', '))"/>
+    </xsl:for-each>
+
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
+      <xsl:value-of select="e:heading(upper-case(e:label('rights')), '-')"/>
+      <xsl:apply-templates select=".//tei:p" mode="block"/>
+      <xsl:for-each select="tei:licence[not(tei:p)]">
+        <xsl:value-of select="e:para(e:inline(node()))"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===================================================== blocks -->
+
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:opener | tei:closer" mode="block">
+    <xsl:apply-templates select="*" mode="block"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:head" mode="block">
+    <xsl:value-of select="e:heading(e:inline(node()), '-')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="block">
+    <xsl:value-of select="e:para(e:inline(node()))"/>
+  </xsl:template>
+
+  <!-- the speaker label, as printed, opens the first paragraph of the speech -->
+  <xsl:template match="tei:sp" mode="block">
+    <xsl:variable name="speaker" select="e:inline(tei:speaker/node())"/>
+    <xsl:for-each select="* except tei:speaker">
+      <xsl:choose>
+        <xsl:when test="self::tei:p and . is ../tei:p[1]">
+          <xsl:value-of select="e:para($speaker || ' ' || e:inline(node()))"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="block"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:if test="empty(tei:p)">
+      <xsl:value-of select="e:para($speaker)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl" mode="block">
+    <xsl:value-of select="e:heading(upper-case((tei:head/normalize-space(), e:label(string(@type)))[1]), '-')"/>
+    <xsl:for-each select="tei:bibl">
+      <xsl:value-of select="string-join((tei:date, tei:title) ! e:wrap(e:inline(node()), ''), $NL) || $NL"/>
+      <xsl:for-each select="tei:note">
+        <xsl:value-of select="e:wrap(e:inline(node()), '    ') || $NL"/>
+      </xsl:for-each>
+      <xsl:variable name="rest" select="e:inline(node() except (tei:date, tei:title, tei:note))"/>
+      <xsl:if test="$rest != ''"><xsl:value-of select="e:wrap($rest, '    ') || $NL"/></xsl:if>
+      <xsl:value-of select="$NL"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- milestones between blocks -->
+  <xsl:template match="tei:pb" mode="block">
+    <xsl:value-of select="e:para('[' || (@n, 'page break')[1] || ']')"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:anchor" mode="block"/>
+  <xsl:template match="tei:gap" mode="block">
+    <xsl:value-of select="e:para(e:gap-text(.))"/>
+  </xsl:template>
+
+  <!-- any other element at block level: its text as a paragraph, so nothing is lost -->
+  <xsl:template match="*" mode="block">
+    <xsl:value-of select="e:para(e:inline(node()))"/>
+  </xsl:template>
+
+  <!-- ===================================================== inline -->
+
+  <xsl:template match="tei:note[e:is-footnote(.)]">
+    <xsl:text>[</xsl:text><xsl:value-of select="e:note-number(.)"/><xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:choice[tei:abbr]">
+    <xsl:apply-templates select="tei:abbr/node()"/> ⟨<xsl:apply-templates select="tei:expan/node()"/>⟩</xsl:template>
+
+  <xsl:template match="tei:choice[tei:sic]">
+    <xsl:apply-templates select="tei:sic/node()"/> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</xsl:template>
+
+  <xsl:template match="tei:choice[tei:orig]">
+    <xsl:apply-templates select="tei:orig/node()"/> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</xsl:template>
+
+  <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:unclear">[<xsl:apply-templates/>?]</xsl:template>
+  <xsl:template match="tei:gap"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
+  <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
+  <xsl:template match="tei:lb"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:pb"> [<xsl:value-of select="(@n, 'page break')[1]"/>] </xsl:template>
+  <xsl:template match="tei:del">[deleted: <xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>
