@@ -31,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="validate against this RelaxNG schema (XML syntax) instead of the edition's")
         sp.add_argument("--no-rules", action="store_true", help="check the grammar only, not the edition's rules")
         sp.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
-        sp.add_argument("--format", choices=sorted(report.REPORTERS), default="text",
-                        help="how diagnostics are printed (default: text)")
+        sp.add_argument("--format", choices=list(report.REPORTERS), default="text",
+                        help="how diagnostics are printed: " + ", ".join(report.REPORTERS)
+                        + " (default: text, on stderr; the others go to stdout)")
         sp.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     b = sub.add_parser("build", help="validate the sources and write the edition")
@@ -42,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="a stylesheet parameter, e.g. --param edition-title='My edition'")
     v = sub.add_parser("validate", help="check the sources; write nothing")
     common(v)
+    v.add_argument("--changed", nargs="?", const="HEAD", default=None, metavar="REV",
+                   help="check only the sources that changed since git revision REV (default: HEAD, i.e. "
+                        "staged, unstaged and untracked changes); write PATHs before it, or --changed=REV")
     sub.add_parser("rules", help="list the rule codes and what each checks")
     return p
 
@@ -62,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{r.code:18} {r.severity!s:8} {r.summary}")
         return EXIT_OK
     paths = args.paths or [Path("tei")]
+    if getattr(args, "changed", None) is not None:
+        paths = pipeline.changed(paths, args.changed)
     options = pipeline.Options(schema=args.schema, rules=not args.no_rules)
     started = time.perf_counter()
     if args.command == "build":
@@ -70,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         result = pipeline.check_all(paths, options)
     diagnostics = result.diagnostics
-    report.REPORTERS[args.format](diagnostics, [c.display for c in result.checked], sys.stdout if args.format != "text" else sys.stderr)
+    reporter = report.REPORTERS[args.format]
+    reporter.write(report.Report(diagnostics, [c.display for c in result.checked], command=args.command,
+                                 strict=args.strict, tool_failed=result.tool_failed),
+                   sys.stdout if reporter.stdout else sys.stderr)
     line = report.summary(diagnostics, len(result.checked))
     if args.command == "build":
         line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {args.out}"

@@ -1,28 +1,253 @@
-"""Reporters: diagnostics in, text out. The registry maps --format names to writers."""
+"""Reporters: a run's diagnostics in, one format out.
+
+``REPORTERS`` maps each ``--format`` name to a writer and the stream it writes to:
+adding a format is one entry there. ``CODES`` is the one registry of every code a
+diagnostic can carry (the rules' own, from ``edition.rules.RULES``, and those of the
+parser, the schema and the build), with what each checks; SARIF lists it as rules.
+
+Machine formats (json, junit, github, sarif) go to stdout so they can be redirected
+into a file; the human text goes to stderr, and so does the summary line (the CLI's).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import Callable, TextIO
+from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
-from edition.diagnostics import Diagnostic
+from edition import __version__, rules
+from edition.diagnostics import Diagnostic, Severity
+
+TOOL = "edition"
 
 
-def text(diagnostics: list[Diagnostic], files: list[str], stream: TextIO) -> None:
-    for d in diagnostics:
+# ------------------------------------------------------------------ codes
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    summary: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# Codes that do not come from a rule in rules.py: reading and parsing (parse.py),
+# the grammar (validate.py) and the build (pipeline.py). README.md "Codes" lists them all.
+_OTHER_CODES = [
+    Code("io", E, "the file can be read: it exists, is a file, and may be read"),
+    Code("too-large", E, "the file stays within the size and nesting limits for a source"),
+    Code("empty", E, "the file is not empty"),
+    Code("xml-syntax", E, "the file is well-formed XML"),
+    Code("encoding", E, "the file's bytes are in the encoding it declares (UTF-8 unless declared)"),
+    Code("entity", E, "no entity references other than the five XML predefines"),
+    Code("doctype", E, "no DOCTYPE declaration (no DTDs, no entities)"),
+    Code("xinclude", E, "no XInclude"),
+    Code("schema-element", E, "every element is allowed where it stands by the grammar"),
+    Code("schema-attribute", E, "every attribute is allowed, and required attributes are present"),
+    Code("schema-value", E, "attribute values have the datatype the grammar requires"),
+    Code("schema-missing", E, "no element lacks a child the grammar requires"),
+    Code("schema-namespace", E, "every element is in the TEI namespace"),
+    Code("schema", E, "the document matches the grammar (a problem the other schema-* codes do not name)"),
+    Code("doc-id-duplicate", E, "two sources do not share a document id"),
+    Code("render", E, "the document can be rendered by the edition's stylesheets"),
+    Code("index-kept", W, "the index page is rewritten only when every source is valid"),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}
+CODES.update({r.code: Code(r.code, r.severity, r.summary) for r in rules.RULES})
+
+
+def describe(code: str) -> Code:
+    """What ``code`` checks; a code nobody registered still gets a usable description."""
+    return CODES.get(code) or Code(code, E, f"{code} (see README.md, Diagnostics and exit codes)")
+
+
+# ------------------------------------------------------------------ a run's report
+
+@dataclass
+class Report:
+    """What a reporter needs to know about one run."""
+
+    diagnostics: list[Diagnostic]
+    files: list[str]  # every file checked, as displayed, in order (including those without problems)
+    command: str = "validate"
+    strict: bool = False  # warnings fail too
+    tool_failed: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+    def fails(self, d: Diagnostic) -> bool:
+        """Whether ``d`` makes the run fail (exit 1)."""
+        return d.is_error or self.strict
+
+    def by_file(self) -> dict[str, list[Diagnostic]]:
+        """Every file checked (in order), then any other path a diagnostic names, each with its diagnostics."""
+        out: dict[str, list[Diagnostic]] = {f: [] for f in self.files}
+        for d in self.diagnostics:
+            out.setdefault(d.path, []).append(d)
+        return out
+
+
+# ------------------------------------------------------------------ text
+
+def text(report: Report, stream: TextIO) -> None:
+    """``path:line:col: severity[code]: message``, one line per diagnostic."""
+    for d in report.diagnostics:
         print(d, file=stream)
 
 
-def json_lines(diagnostics: list[Diagnostic], files: list[str], stream: TextIO) -> None:
-    """One JSON object per line and diagnostic, with stable field names."""
-    for d in diagnostics:
-        print(json.dumps({"path": d.path, "line": d.line, "column": d.column, "severity": str(d.severity),
-                          "code": d.code, "message": d.message}, ensure_ascii=False), file=stream)
+# ------------------------------------------------------------------ json
+
+JSON_FORMAT_VERSION = 1
 
 
-REPORTERS: dict[str, Callable[[list[Diagnostic], list[str], TextIO], None]] = {
-    "text": text,
-    "json": json_lines,
+def _json_diagnostic(d: Diagnostic) -> dict:
+    return {"path": d.path, "line": d.line, "column": d.column, "severity": str(d.severity),
+            "code": d.code, "message": d.message}
+
+
+def json_document(report: Report, stream: TextIO) -> None:
+    """One JSON document: the files checked, the counts, and one object per diagnostic."""
+    doc = {
+        "format_version": JSON_FORMAT_VERSION,
+        "tool": {"name": TOOL, "version": __version__},
+        "command": report.command,
+        "files": list(report.files),
+        "summary": {"files": len(report.files), "errors": report.errors, "warnings": report.warnings},
+        "diagnostics": [_json_diagnostic(d) for d in report.diagnostics],
+    }
+    stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+# ------------------------------------------------------------------ junit
+
+# characters XML 1.0 cannot carry at all; a message quoting a hostile source may contain them
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(s: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+
+
+def junit(report: Report, stream: TextIO) -> None:
+    """JUnit XML: one testsuite, one testcase per file, one <failure> per problem that fails the run.
+
+    Warnings that do not fail (no --strict) are listed in the test case's <system-out>.
+    """
+    name = f"{TOOL} {report.command}"
+    classname = f"{TOOL}.{report.command}"
+    suite = ET.Element("testsuite", name=name)
+    tests = failed = 0
+    for path, diagnostics in report.by_file().items():
+        tests += 1
+        case = ET.SubElement(suite, "testcase", classname=classname, name=_xml_safe(path), file=_xml_safe(path))
+        failing = [d for d in diagnostics if report.fails(d)]
+        for d in failing:
+            failure = ET.SubElement(case, "failure", type=d.code, message=_xml_safe(str(d)))
+            failure.text = _xml_safe(str(d))
+        failed += bool(failing)
+        passing = [d for d in diagnostics if not report.fails(d)]
+        if passing:
+            ET.SubElement(case, "system-out").text = _xml_safe("\n".join(str(d) for d in passing))
+    counts = {"tests": str(tests), "failures": str(failed), "errors": "0", "skipped": "0"}
+    suite.attrib.update(counts)
+    root = ET.Element("testsuites", name=name, **counts)
+    root.append(suite)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+
+
+# ------------------------------------------------------------------ github
+
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report, stream: TextIO) -> None:
+    """GitHub Actions workflow commands: ``::error file=PATH,line=L,col=C,title=CODE::MESSAGE``.
+
+    The level is the diagnostic's own (error or warning); whether the job fails is the exit code's business.
+    """
+    for d in report.diagnostics:
+        props = [f"file={_gh_property(PurePath(d.path).as_posix())}"]
+        if d.line:
+            props += [f"line={d.line}", f"col={d.column or 1}"]
+        props.append(f"title={_gh_property(d.code)}")
+        print(f"::{d.severity} {','.join(props)}::{_gh_data(d.message)}", file=stream)
+
+
+# ------------------------------------------------------------------ sarif
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+
+
+def _artifact(path: str) -> dict:
+    """A relative path (forward slashes, percent-encoded) under %SRCROOT%, or a file: URI for an absolute one."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(PurePath(path).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def sarif(report: Report, stream: TextIO) -> None:
+    """SARIF 2.1.0: one run, its rules (every code that appears), one result per diagnostic."""
+    codes = sorted({d.code for d in report.diagnostics})
+    index = {c: i for i, c in enumerate(codes)}
+    rule_list = []
+    for c in codes:
+        info = describe(c)
+        rule_list.append({"id": c, "shortDescription": {"text": info.summary},
+                          "defaultConfiguration": {"level": str(info.severity)}})
+    results = []
+    for d in report.diagnostics:
+        location: dict = {"artifactLocation": _artifact(d.path)}
+        if d.line:
+            location["region"] = {"startLine": d.line, "startColumn": d.column or 1}
+        results.append({"ruleId": d.code, "ruleIndex": index[d.code], "level": str(d.severity),
+                        "message": {"text": d.message}, "locations": [{"physicalLocation": location}]})
+    run = {
+        "tool": {"driver": {"name": TOOL, "version": __version__, "semanticVersion": __version__, "rules": rule_list}},
+        "invocations": [{"executionSuccessful": not report.tool_failed}],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
+        "artifacts": [{"location": _artifact(f)} for f in report.files],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+# ------------------------------------------------------------------ the registry
+
+@dataclass(frozen=True)
+class Reporter:
+    write: Callable[[Report, TextIO], None]
+    stdout: bool  # machine formats go to stdout; the human one to stderr
+    help: str = field(default="", compare=False)
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": Reporter(text, False, "path:line:col: severity[code]: message, one line each, on stderr"),
+    "json": Reporter(json_document, True, "one JSON document: files, summary counts, diagnostics"),
+    "junit": Reporter(junit, True, "JUnit XML: one test case per file, a <failure> per problem"),
+    "github": Reporter(github, True, "GitHub Actions annotations (::error file=...::message)"),
+    "sarif": Reporter(sarif, True, "SARIF 2.1.0 for code scanning"),
 }
 
 
