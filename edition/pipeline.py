@@ -89,8 +89,6 @@ def changed(paths: list[Path], rev: str | None = None) -> list[Path]:
     """
     rev = rev or "HEAD"
     sources = discover(paths)
-    if not sources:
-        return []
     first = paths[0]
     where = first if first.is_dir() else first.parent
     top = Path(_git(["rev-parse", "--show-toplevel"], where,
@@ -99,7 +97,7 @@ def changed(paths: list[Path], rev: str | None = None) -> list[Path]:
         raise UsageError(f"--changed {rev}: not a git revision")
     hint = "; write PATHs before --changed, or --changed=REV" if Path(rev).exists() else ""
     _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top,
-         f"--changed {rev}: not a revision in the git repository {parse.display_path(top)}{hint}", detail=False)
+         f"--changed {rev}: not a revision in the git repository at {top}{hint}", detail=False)
     names = _git(["diff", "--name-only", "--no-renames", "-z", rev, "--"], top, f"--changed {rev}: git diff failed")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top, "--changed: git ls-files failed")
     touched = {(top / name).resolve() for name in names.split("\0") if name}
