@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Callable, TextIO
 from urllib.parse import quote
@@ -239,15 +239,14 @@ def sarif(report: Report, stream: TextIO) -> None:
 class Reporter:
     write: Callable[[Report, TextIO], None]
     stdout: bool  # machine formats go to stdout; the human one to stderr
-    help: str = field(default="", compare=False)
 
 
 REPORTERS: dict[str, Reporter] = {
-    "text": Reporter(text, False, "path:line:col: severity[code]: message, one line each, on stderr"),
-    "json": Reporter(json_document, True, "one JSON document: files, summary counts, diagnostics"),
-    "junit": Reporter(junit, True, "JUnit XML: one test case per file, a <failure> per problem"),
-    "github": Reporter(github, True, "GitHub Actions annotations (::error file=...::message)"),
-    "sarif": Reporter(sarif, True, "SARIF 2.1.0 for code scanning"),
+    "text": Reporter(text, stdout=False),
+    "json": Reporter(json_document, stdout=True),
+    "junit": Reporter(junit, stdout=True),
+    "github": Reporter(github, stdout=True),
+    "sarif": Reporter(sarif, stdout=True),
 }
 
 

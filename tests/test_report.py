@@ -305,11 +305,15 @@ def test_sarif_rules_results_and_locations(mixed, capsys, tmp_path):
 def test_sarif_uri_is_relative_with_forward_slashes_and_escaped():
     import io
 
+    inside = error("xml-syntax", "tei/odd name:1.xml", 1, 1, "x")
+    outside = error("xml-syntax", "/srv/other files/a.xml", 0, 0, "y")  # shown absolute: not under the working folder
     stream = io.StringIO()
-    d = error("xml-syntax", "tei/odd name:1.xml", 1, 1, "x")
-    report.sarif(report.Report([d], [d.path]), stream)
-    uri = json.loads(stream.getvalue())["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri == "tei/odd%20name%3A1.xml"
+    report.sarif(report.Report([inside, outside], [inside.path, outside.path]), stream)
+    results = json.loads(stream.getvalue())["runs"][0]["results"]
+    where = [r["locations"][0]["physicalLocation"] for r in results]
+    assert where[0] == {"artifactLocation": {"uri": "tei/odd%20name%3A1.xml", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 1, "startColumn": 1}}
+    assert where[1] == {"artifactLocation": {"uri": "file:///srv/other%20files/a.xml"}}  # no position: no region
 
 
 # ------------------------------------------------------------------ the code registry
@@ -357,3 +361,17 @@ def test_warnings_exit_0_without_strict_and_1_with_it(variant, capsys):
     code, out, err = run_cli(capsys, "validate", path, "--strict")
     assert code == 1
     assert f"{path}:{zhou}:11: warning[person-unused]" in err
+
+
+def test_junit_of_a_build_gives_the_kept_index_its_own_case(mixed, capsys):
+    from junitparser import JUnitXml
+
+    code, out, err = run_cli(capsys, "build", "tei", "--out", "out", "--format", "junit")
+    assert code == 1
+    suite = next(iter(JUnitXml.fromstring(out.encode("utf-8"))))
+    cases = {c.name: c for c in suite}
+    assert list(cases) == EXPECTED_FILES + ["out/html/index.html"]
+    assert cases["out/html/index.html"].is_passed
+    assert "warning[index-kept]" in cases["out/html/index.html"].system_out
+    assert not cases["tei/a-broken.xml"].is_passed and cases["tei/d-clean.xml"].is_passed
+    assert suite.tests == 5 and suite.failures == 2
