@@ -22,6 +22,7 @@
   <!-- Elements without a rule keep their text: nothing is silently dropped. -->
   <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
   <xsl:mode name="notes" on-no-match="shallow-skip"/>
+  <xsl:mode name="sign-sample" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
     <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/>
@@ -36,6 +37,10 @@
         <a class="skip" href="#transcript">Skip to the transcript</a>
         <nav class="site" aria-label="Edition">
           <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$persons-href}"><xsl:value-of select="e:label('persons')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$text-folder}{encode-for-uri($document-id)}.txt"><xsl:value-of select="e:label('plain-text')"/></a>
         </nav>
         <main>
           <article class="document">
@@ -46,8 +51,10 @@
               <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
             </section>
             <xsl:call-template name="footnotes"/>
+            <xsl:call-template name="legend"/>
             <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="source"/>
             <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
+            <xsl:call-template name="cite"/>
             <xsl:call-template name="credits"/>
             <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
           </article>
@@ -82,7 +89,7 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><xsl:value-of select="e:person-name(.)"/></li>
+                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a></li>
               </xsl:for-each>
             </ul>
           </dd>
@@ -131,10 +138,12 @@
 
   <!-- a speech is one block: the speaker label runs into its first paragraph -->
   <xsl:template match="tei:sp">
-    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:sp"/></xsl:variable>
-    <div class="sp" id="{(@xml:id, 'sp-' || $n)[1]}"
+    <div class="sp" id="{e:anchor(.)}"
         data-who="{tokenize(normalize-space(@who), ' ') ! substring-after(., '#')}">
       <xsl:apply-templates select="* except tei:speaker"/>
+      <xsl:if test="empty(tei:p)">
+        <p><xsl:apply-templates select="tei:speaker"/></p>
+      </xsl:if>
     </div>
   </xsl:template>
 
@@ -143,7 +152,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sp/tei:p">
-    <p>
+    <p id="{e:anchor(.)}">
       <xsl:if test=". is ../tei:p[1]">
         <xsl:apply-templates select="../tei:speaker"/>
         <xsl:text> </xsl:text>
@@ -153,8 +162,7 @@
   </xsl:template>
 
   <xsl:template match="tei:p">
-    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:p[not(parent::tei:sp)]"/></xsl:variable>
-    <p id="{(@xml:id, 'p-' || $n)[1]}"><xsl:apply-templates/></p>
+    <p id="{e:anchor(.)}"><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="tei:stage">
@@ -163,13 +171,18 @@
 
   <!-- ===================================================== phrase level -->
 
+  <!-- a name pointing to a declared person links to the person's entry in the persons
+       index; a name pointing to a web page links there if the address is safe -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
-    <span class="{local-name()}">
-      <xsl:if test="@ref">
-        <xsl:attribute name="data-ref" select="normalize-space(@ref)"/>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </span>
+    <xsl:variable name="href" select="(tokenize(normalize-space(@ref), ' ') ! e:href(current(), .))[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not(starts-with($href, '#'))">
+        <a class="{local-name()}" href="{$href}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{local-name()}"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:date">
@@ -192,16 +205,19 @@
   <xsl:template match="tei:emph"><em><xsl:apply-templates/></em></xsl:template>
 
   <xsl:template match="tei:foreign">
-    <i lang="{@xml:lang}" class="foreign"><xsl:apply-templates/></i>
+    <i lang="{@xml:lang}" class="foreign" title="{e:language-name(@xml:lang)}"><xsl:apply-templates/></i>
   </xsl:template>
 
   <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
 
   <xsl:template match="tei:title"><cite><xsl:apply-templates/></cite></xsl:template>
 
+  <!-- links only to safe addresses (relative, http, https, mailto) and to what the page
+       renders; anything else (javascript:, data:) is its text, not a link -->
   <xsl:template match="tei:ref">
+    <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
-      <xsl:when test="e:safe-href(@target)"><a href="{normalize-space(@target)}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:apply-templates/></a></xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -214,17 +230,17 @@
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]">
-    <span class="sic" title="corrected: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="sic" title="correction: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]">
-    <span class="orig" title="regularised: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
+    <span class="orig" title="regular form: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <span class="supplied">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="supplied by the editor">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
@@ -232,24 +248,24 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="gap"><xsl:value-of select="e:gap-text(.)"/></span>
+    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add">
-    <ins class="add"><xsl:apply-templates/></ins>
+    <ins class="add" title="added in the source"><xsl:apply-templates/></ins>
   </xsl:template>
 
   <xsl:template match="tei:del">
-    <del class="del"><xsl:apply-templates/></del>
+    <del class="del" title="deleted in the source"><xsl:apply-templates/></del>
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
 
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break">[<xsl:value-of select="(@n, 'page break')[1]"/>]</span>
+    <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:anchor"><span id="{@xml:id}"></span></xsl:template>
+  <xsl:template match="tei:anchor"><span id="{@xml:id}" class="anchor"></span></xsl:template>
 
   <!-- ===================================================== notes -->
 
@@ -352,6 +368,51 @@
       </xsl:for-each>
       <xsl:apply-templates select="node() except (tei:date, tei:title, tei:note)"/>
     </li>
+  </xsl:template>
+
+  <!-- ===================================================== legend -->
+
+  <!-- the editorial signs this page uses, explained (README.md, "Editorial signs") -->
+  <xsl:template name="legend">
+    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:if test="exists($signs)">
+      <section id="legend" class="legend" aria-labelledby="legend-h">
+        <h2 id="legend-h"><xsl:value-of select="e:label('legend')"/></h2>
+        <dl>
+          <xsl:for-each select="$signs">
+            <dt class="sign-{?key}"><xsl:apply-templates select="." mode="sign-sample"/></dt>
+            <dd><xsl:value-of select="?meaning"/></dd>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- how each sign looks, drawn with the same markup the transcript uses -->
+  <xsl:template match="." mode="sign-sample" priority="-1"><xsl:value-of select="?html"/></xsl:template>
+  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[text]</span></xsl:template>
+  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[text?]</span></xsl:template>
+  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… reason, extent]</span></xsl:template>
+  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign">foreign words</i></xsl:template>
+  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
+  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
+  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
+  <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
+
+  <!-- ===================================================== how to cite -->
+
+  <xsl:template name="cite">
+    <section id="cite" class="cite" aria-labelledby="cite-h">
+      <h2 id="cite-h"><xsl:value-of select="e:label('cite')"/></h2>
+      <p class="citation"><xsl:value-of select="e:citation(.)"/></p>
+      <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/>:
+        <a href="{$cite-folder}{encode-for-uri($document-id)}.json" type="application/vnd.citationstyles.csl+json" download=""><xsl:value-of select="e:label('csl-json')"/></a>
+        <xsl:text> · </xsl:text>
+        <a href="{$cite-folder}{encode-for-uri($document-id)}.bib" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a></p>
+    </section>
   </xsl:template>
 
   <!-- ===================================================== credits and rights -->

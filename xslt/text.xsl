@@ -126,6 +126,16 @@
       <xsl:value-of select="$NL"/>
     </xsl:if>
 
+    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:if test="exists($signs)">
+      <xsl:value-of select="e:heading(upper-case(e:label('legend')), '-')"/>
+      <xsl:variable name="cell" select="max($signs ! string-length(?text)) + 2"/>
+      <xsl:for-each select="$signs">
+        <xsl:value-of select="e:hang(substring(?text || string-join((1 to $cell) ! ' '), 1, $cell), ?meaning)"/>
+      </xsl:for-each>
+      <xsl:value-of select="$NL"/>
+    </xsl:if>
+
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       <xsl:value-of select="e:para(e:source-line(.))"/>
@@ -150,6 +160,14 @@
     </xsl:for-each>
 
     <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="block"/>
+
+    <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
+    <!-- the document's address stays on one line, even when it is the placeholder -->
+    <xsl:variable name="url" select="e:document-url($document-id)"/>
+    <xsl:value-of select="translate(e:para(replace(e:citation(.), $url, translate($url, ' ', '&#xA0;'), 'q')), '&#xA0;', ' ')"/>
+    <xsl:value-of select="e:field(e:label('csl-json'), $cite-folder || encode-for-uri($document-id) || '.json')"/>
+    <xsl:value-of select="e:field(e:label('bibtex'), $cite-folder || encode-for-uri($document-id) || '.bib')"/>
+    <xsl:value-of select="$NL"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('credits')), '-')"/>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
@@ -221,7 +239,7 @@
 
   <!-- milestones between blocks -->
   <xsl:template match="tei:pb" mode="block">
-    <xsl:value-of select="e:para('[' || (@n, 'page break')[1] || ']')"/>
+    <xsl:value-of select="e:para('[' || e:page-label(.) || ']')"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:anchor" mode="block"/>
   <xsl:template match="tei:gap" mode="block">
@@ -253,7 +271,15 @@
   <xsl:template match="tei:gap"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
   <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
   <xsl:template match="tei:lb"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="tei:pb"> [<xsl:value-of select="(@n, 'page break')[1]"/>] </xsl:template>
+  <xsl:template match="tei:pb"> [<xsl:value-of select="e:page-label(.)"/>] </xsl:template>
   <xsl:template match="tei:del">[deleted: <xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:add">[added: <xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:foreign"><xsl:apply-templates/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
+  <!-- a link shows where it leads when that is a web address; an unsafe one is only its text -->
+  <xsl:template match="tei:ref">
+    <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:apply-templates/>
+    <xsl:if test="matches($href, '^(https?|mailto):', 'i')"> ⟨<xsl:value-of select="$href"/>⟩</xsl:if>
+  </xsl:template>
   <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>
