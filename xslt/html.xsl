@@ -206,6 +206,7 @@
 
   <xsl:template match="tei:foreign">
     <i lang="{@xml:lang}" class="foreign" title="{e:language-name(@xml:lang)}"><xsl:apply-templates/></i>
+    <span class="alt"> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
@@ -263,6 +264,11 @@
 
   <xsl:template match="tei:pb">
     <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
+  </xsl:template>
+
+  <!-- a page break between blocks is a line of its own -->
+  <xsl:template match="tei:pb[parent::tei:div or parent::tei:sp or parent::tei:opener or parent::tei:closer]">
+    <p class="pb-line"><span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span></p>
   </xsl:template>
 
   <xsl:template match="tei:anchor"><span id="{@xml:id}" class="anchor"></span></xsl:template>
@@ -396,7 +402,7 @@
   <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
   <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
   <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign">foreign words</i></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="language">word</i><span class="alt"> ⟨language⟩</span></xsl:template>
   <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
   <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
   <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>

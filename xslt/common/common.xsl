@@ -396,7 +396,7 @@
       map { 'key': 'orig', 'html': 'dotted underline', 'text': 'spelling ⟨regularised⟩',
             'meaning': 'a spelling as the source prints it, then its regular form (in HTML: on hover and for screen readers)' },
       map { 'key': 'foreign', 'html': 'italics', 'text': 'word ⟨language⟩',
-            'meaning': 'words in another language than the text around them, with that language' },
+            'meaning': 'words in another language than the text around them, then that language (in HTML: on hover and for screen readers)' },
       map { 'key': 'add', 'html': 'shaded', 'text': '[added: text]',
             'meaning': 'added in the source, above the line or in the margin' },
       map { 'key': 'del', 'html': 'struck through', 'text': '[deleted: text]',
