@@ -251,11 +251,32 @@
     <xsl:sequence select="(replace(replace($first, '^#', ''), '[^\p{L}\p{N}_.\-]+', '-')[. != ''], 'speaker')[1]"/>
   </xsl:function>
 
+  <!-- the generated anchors of the principal document, computed once (a speech's number
+       among its speaker's speeches, a narrative paragraph's among those paragraphs) -->
+  <xsl:variable name="e:numbered" as="map(xs:string, xs:string)">
+    <xsl:map>
+      <xsl:if test="/tei:TEI">
+        <xsl:for-each-group select="/tei:TEI/tei:text//tei:sp" group-by="e:who-key(.)">
+          <xsl:variable name="who" select="current-grouping-key()"/>
+          <xsl:for-each select="current-group()">
+            <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
+          </xsl:for-each>
+        </xsl:for-each-group>
+        <xsl:for-each select="/tei:TEI/tei:text//tei:p[e:is-narrative-p(.)]">
+          <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:map>
+  </xsl:variable>
+
   <xsl:function name="e:anchor" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="generated" as="xs:string?">
       <xsl:choose>
         <xsl:when test="$el/@xml:id"/>
+        <xsl:when test="map:contains($e:numbered, generate-id($el))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+          <xsl:sequence select="$e:numbered(generate-id($el))"/>
+        </xsl:when>
         <xsl:when test="$el/self::tei:sp">
           <xsl:variable name="who" select="e:who-key($el)"/>
           <xsl:sequence select="'sp-' || $who || '-' || count(($el, $el/preceding::tei:sp)[e:who-key(.) = $who])"/>
