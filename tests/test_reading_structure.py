@@ -4,6 +4,7 @@ speaker, participants link to the persons index, and nothing needs a server or a
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -96,3 +97,55 @@ def test_navigation_joins_the_pages(edition):
         nav = page(edition / "html" / name).xpath("//nav[@class='site']//a/@href")
         assert "index.html" in nav and "persons.html" in nav
     assert page(edition / "html" / "index.html").xpath("//a[@href='persons.html']")
+
+
+@pytest.mark.parametrize("name", ["index.html", "persons.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
+def test_pages_open_from_the_folder_without_a_server(edition, name):
+    """Relative links only: no root-relative or server paths, so file:// works."""
+    doc = page(edition / "html" / name)
+    for ref in doc.xpath("//@href | //@src"):
+        assert not ref.startswith("/"), ref
+        assert urlsplit(ref).scheme in ("", "http", "https", "mailto"), ref
+
+
+def test_the_every_sign_fixture_is_valid_and_clean(capsys):
+    from conftest import run_cli
+    code, _, err = run_cli(capsys, "validate", SIGNS)
+    assert code == 0 and "0 errors, 0 warnings" in err, err
+
+
+def test_the_text_edition_carries_everything_the_page_says(edition):
+    text = (edition / "text" / f"{SIGNS_ID}.txt").read_text(encoding="utf-8")
+    assert [l for l in text.splitlines() if len(l) > 72 and " " in l.strip()] == []
+    flat = " ".join(text.split())
+    for expected in ["Document type: Record of Conversation", "Participants: Mao Zedong; Andrei Gromyko",
+                     "A short conversation that uses every sign of the edition.", "EDITORIAL SIGNS",
+                     "[1] The addition is in Gromyko's hand.", "AVP RF, f. 0100, op. 51, d. 6, l. 12-14.",
+                     "HOW TO CITE", "Author: Ivan Petrov", "Editor: Archive Staff", "Contributed by Anna Smith",
+                     "Translated by Translation Collective", "support from A Test Foundation",
+                     "Published by Test Publisher", "Free to reuse for testing."]:
+        assert expected in flat, expected
+    headings = [l for l in text.splitlines() if l.isupper() and len(l) > 3]
+    assert headings == ["SUMMARY", "TRANSCRIPT", "NOTES", "EDITORIAL SIGNS", "SOURCE", "HOW TO CITE", "CREDITS", "RIGHTS"]
+
+
+def _css_block(css: str, at_rule: str) -> str:
+    start = css.index(at_rule)
+    depth, i = 0, css.index("{", start)
+    for j in range(i, len(css)):
+        depth += {"{": 1, "}": -1}.get(css[j], 0)
+        if depth == 0:
+            return css[i:j]
+    raise AssertionError(f"unclosed {at_rule}")
+
+
+def test_css_reads_in_dark_mode_and_prints_without_chrome_with_notes_at_the_foot(edition):
+    css = (edition / "html" / "edition.css").read_text(encoding="utf-8")
+    dark = _css_block(css, "@media (prefers-color-scheme: dark)")
+    assert "--bg:" in dark and "--text:" in dark
+    print_css = " ".join(_css_block(css, "@media print").split())
+    assert re.search(r"nav\.site[^{]*\{ display: none; \}", print_css)
+    assert "article.document > .footnotes { order: 1; }" in print_css
+    assert ".alt { position: static;" in print_css, "expansions print, as in the text edition"
+    assert re.search(r"sup\.noteref \{ line-height: 0;", css), "note markers do not open the line"
+    assert re.search(r"main, nav\.site \{[^}]*max-width: var\(--measure\)", css)
