@@ -175,6 +175,9 @@ def test_date_ranges_and_partial_dates_become_date_parts(variant):
     ranged = variant(('<date when="1958-07-31">July 31, 1958</date>\n        <placeName',
                       '<date from="1958-07-31" to="1958-08-03">July 31 to August 3, 1958</date>\n        <placeName'))
     assert json.loads(render(ranged, "csl.xsl"))[0]["issued"] == {"date-parts": [[1958, 7, 31], [1958, 8, 3]]}
+    header = html_of(ranged).xpath("//header")[0]
+    assert "July 31 to August 3, 1958" in header.text_content()
+    assert all("/" not in d for d in header.xpath(".//time/@datetime")), "a <time> holds one date, not a range"
     month = variant(('<date when="1958-07-31">July 31, 1958</date>\n        <placeName',
                      '<date when="1958-07">July 1958</date>\n        <placeName'), name="month.xml")
     assert json.loads(render(month, "csl.xsl"))[0]["issued"] == {"date-parts": [[1958, 7]]}

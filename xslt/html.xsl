@@ -74,7 +74,13 @@
       <dl class="facts">
         <xsl:for-each select="e:creation-date(.)">
           <dt><xsl:value-of select="e:label('date')"/></dt>
-          <dd><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></dd>
+          <dd>
+            <xsl:choose>
+              <!-- <time> holds one date; a range (1958-07-31/1958-08-03) stays text -->
+              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></xsl:otherwise>
+            </xsl:choose>
+          </dd>
         </xsl:for-each>
         <xsl:for-each select="e:creation-place(.)">
           <dt><xsl:value-of select="e:label('place')"/></dt>

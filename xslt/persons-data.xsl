@@ -25,7 +25,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>
-    <document id="{$document-id}" when="{e:iso-date(e:creation-date(.))}" href="{encode-for-uri($document-id)}.html">
+    <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{encode-for-uri($document-id)}.html">
       <title><xsl:value-of select="e:title(.)"/></title>
       <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
       <xsl:for-each select="e:participants(.)">

@@ -84,7 +84,7 @@
                   <li>
                     <p class="person-document"><a href="{$doc/@href}"><xsl:value-of select="$doc/title"/></a>
                       <xsl:if test="string($doc/date)">
-                        <xsl:text> · </xsl:text><time datetime="{$doc/@when}"><xsl:value-of select="$doc/date"/></time>
+                        <xsl:text> · </xsl:text><span class="date"><xsl:value-of select="$doc/date"/></span>
                       </xsl:if></p>
                     <xsl:choose>
                       <xsl:when test="exists(occurrence)">
