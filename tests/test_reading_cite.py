@@ -183,3 +183,12 @@ def test_date_ranges_and_partial_dates_become_date_parts(variant):
     assert json.loads(render(month, "csl.xsl"))[0]["issued"] == {"date-parts": [[1958, 7]]}
     fields = parse_bibtex(render(month, "bibtex.xsl"))[2]
     assert (fields["date"], fields["year"], fields["month"]) == ("1958-07", "1958", "7")
+
+
+def test_citation_punctuation_without_a_date_and_with_a_question_title(variant):
+    undated = variant(('<date when="1958-07-31">July 31, 1958</date>\n        <placeName', '<placeName'))
+    citation = " ".join(html_of(undated).xpath("string(//p[@class='citation'])").split())
+    assert citation.startswith("“Conversation of N.S. Khrushchev with Mao Zedong, July 31, 1958, at the Airport.” RGANI,")
+    asking = variant(("at the Airport</title>", "at the Airport?</title>"), name="asking.xml")
+    citation = " ".join(html_of(asking).xpath("string(//p[@class='citation'])").split())
+    assert "at the Airport?” July 31, 1958. RGANI" in citation

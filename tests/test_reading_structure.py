@@ -41,7 +41,7 @@ def test_every_link_resolves_to_an_existing_file_and_anchor(edition, name):
     path = edition / "html" / name
     doc = page(path)
     checked = 0
-    for a in doc.xpath("//a[@href]"):
+    for a in doc.xpath("//a[@href] | //link[@href]"):
         href = a.get("href")
         parts = urlsplit(href)
         if parts.scheme in ("http", "https", "mailto"):

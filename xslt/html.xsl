@@ -31,7 +31,13 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="e:title(.)"/></title>
+        <xsl:for-each select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]">
+          <meta name="description" content="{string-join(tei:p ! e:snippet(., 60), ' ')}"/>
+        </xsl:for-each>
         <link rel="stylesheet" href="{$css-href}"/>
+        <link rel="alternate" type="text/plain" href="{$text-folder}{encode-for-uri($document-id)}.txt"/>
+        <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-folder}{encode-for-uri($document-id)}.json"/>
+        <link rel="alternate" type="application/x-bibtex" href="{$cite-folder}{encode-for-uri($document-id)}.bib"/>
       </head>
       <body>
         <a class="skip" href="#transcript">Skip to the transcript</a>

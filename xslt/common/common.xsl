@@ -477,14 +477,16 @@
         $title/tei:respStmt ! (normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
     <xsl:variable name="resp-line" select="string-join(
         ($resps[1], subsequence($resps, 2) ! (lower-case(substring(., 1, 1)) || substring(., 2))), '; ')"/>
+    <xsl:variable name="date" select="e:creation-date($doc) ! normalize-space(.)"/>
+    <xsl:variable name="quoted" select="'“' || e:title($doc)
+        || (if (matches(e:title($doc), '[.!?]$')) then '' else if ($date) then ',' else '.') || '”'"/>
     <xsl:variable name="parts" as="xs:string*" select="
-        string-join((($title/tei:author[1] ! e:names($title/tei:author)),
-                     '“' || e:title($doc) || ',”'), ', ')
-          || (e:creation-date($doc) ! (' ' || normalize-space(.))),
+        string-join((($title/tei:author[1] ! e:names($title/tei:author)), $quoted), ', ')
+          || ($date ! (' ' || .)),
         $ms ! e:archival-citation(.),
         $resp-line,
         normalize-space(root($doc)//tei:publicationStmt/tei:publisher[1]),
         e:document-url($document-id) || ' (accessed [date])'"/>
-    <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]$')) then . else . || '.'), ' ')"/>
+    <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]”?$')) then . else . || '.'), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>
