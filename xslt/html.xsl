@@ -58,7 +58,8 @@
             </section>
             <xsl:call-template name="footnotes"/>
             <xsl:call-template name="legend"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="source"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:encodingDesc" mode="principles"/>
             <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
             <xsl:call-template name="cite"/>
             <xsl:call-template name="credits"/>
@@ -92,6 +93,10 @@
           <dt><xsl:value-of select="e:label('place')"/></dt>
           <dd><xsl:value-of select="normalize-space(.)"/></dd>
         </xsl:for-each>
+        <xsl:for-each select="tei:profileDesc/tei:settingDesc/tei:p">
+          <dt><xsl:value-of select="e:label('setting')"/></dt>
+          <dd><xsl:apply-templates/></dd>
+        </xsl:for-each>
         <xsl:for-each select="e:document-types(.)">
           <dt><xsl:value-of select="e:label('document-type')"/></dt>
           <dd><xsl:value-of select="."/></dd>
@@ -101,7 +106,8 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a></li>
+                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                  <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>
           </dd>
@@ -324,32 +330,38 @@
 
   <!-- ===================================================== source -->
 
+  <!-- a source described in prose or as a bibliographic reference, not as a manuscript -->
+  <xsl:template match="tei:sourceDesc" mode="source">
+    <xsl:apply-templates select="tei:msDesc" mode="source"/>
+    <xsl:if test="* except tei:msDesc">
+      <section class="source-other" aria-labelledby="source-other-h">
+        <xsl:if test="empty(tei:msDesc)"><xsl:attribute name="id" select="'source'"/></xsl:if>
+        <h2 id="source-other-h"><xsl:value-of select="e:label('source')"/></h2>
+        <xsl:for-each select="* except tei:msDesc">
+          <p><xsl:apply-templates select="if (self::tei:p) then node() else ." mode="#default"/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the edition's editorial principles (encodingDesc), as the header states them -->
+  <xsl:template match="tei:encodingDesc" mode="principles">
+    <section id="principles" class="principles" aria-labelledby="principles-h">
+      <h2 id="principles-h"><xsl:value-of select="e:label('editorial-principles')"/></h2>
+      <xsl:for-each select=".//tei:p">
+        <p><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
   <xsl:template match="tei:msDesc" mode="source">
     <section id="source" class="source" aria-labelledby="source-h">
       <h2 id="source-h"><xsl:value-of select="e:label('source')"/></h2>
       <p class="source-line"><xsl:value-of select="e:source-line(.)"/></p>
       <dl class="facts">
-        <dt><xsl:value-of select="e:label('repository')"/></dt>
-        <dd><xsl:value-of select="normalize-space(tei:msIdentifier/tei:repository)"/></dd>
-        <xsl:for-each select="tei:msIdentifier/tei:idno">
-          <dt><xsl:value-of select="e:label(string(@type))"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="e:sheets(.)">
-          <dt><xsl:value-of select="e:label('sheets')"/></dt>
-          <dd><xsl:value-of select="."/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="e:form(.)">
-          <dt><xsl:value-of select="e:label('form')"/></dt>
-          <dd><xsl:value-of select="."/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="tei:history/tei:provenance">
-          <dt><xsl:value-of select="e:label('copy')"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
-          <dt><xsl:value-of select="e:label('language')"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        <xsl:for-each select="e:source-details(.)">
+          <dt><xsl:value-of select="?label"/></dt>
+          <dd><xsl:value-of select="?value"/></dd>
         </xsl:for-each>
         <dt><xsl:value-of select="e:label('archival-citation')"/></dt>
         <dd><xsl:value-of select="e:archival-citation(.)"/></dd>
@@ -446,6 +458,9 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
           <li><span class="resp"><xsl:value-of select="normalize-space(tei:resp[1])"/></span>
             <xsl:text> </xsl:text><xsl:value-of select="e:names(* except tei:resp)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
+          <li><xsl:value-of select="e:label('edition')"/>: <xsl:apply-templates/></li>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>

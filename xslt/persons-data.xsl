@@ -7,7 +7,7 @@
   functions html.xsl writes the ids with, so the index cannot point beside them.
 
   Output: <document id when href><title/><date/>
-            <person id sort><name/><occurrence kind="speech|named" where anchor>snippet</occurrence>...</person>...
+            <person id sort><name/><details/>?<occurrence kind="speech|named" where anchor>snippet</occurrence>...</person>...
           </document>
 -->
 <xsl:stylesheet version="3.0"
@@ -33,6 +33,7 @@
         <xsl:variable name="pointer" select="'#' || $id"/>
         <person id="{$id}" sort="{e:person-sort-key(.)}">
           <name><xsl:value-of select="e:person-name(.)"/></name>
+          <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
           <xsl:for-each select="$doc//tei:text//tei:sp[tokenize(normalize-space(@who), ' ') = $pointer]">
             <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
           </xsl:for-each>

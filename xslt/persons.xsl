@@ -74,6 +74,9 @@
             <xsl:variable name="id" select="string(@id)"/>
             <section class="person" id="person-{$id}" aria-labelledby="person-{$id}-h">
               <h2 id="person-{$id}-h"><xsl:value-of select="name"/></h2>
+              <xsl:for-each select="distinct-values($documents/person[@id = $id]/details)">
+                <p class="person-details"><xsl:value-of select="."/></p>
+              </xsl:for-each>
               <xsl:variable name="names" select="distinct-values($documents/person[@id = $id]/name)"/>
               <xsl:if test="count($names) gt 1">
                 <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence($names, 2), '; ')"/></p>

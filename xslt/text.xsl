@@ -99,8 +99,12 @@
       <xsl:value-of select="e:field(e:label('place'), normalize-space(.))"/>
     </xsl:for-each>
     <xsl:if test="exists(e:participants(.))">
-      <xsl:value-of select="e:field(e:label('participants'), string-join(e:participants(.) ! e:person-name(.), '; '))"/>
+      <xsl:value-of select="e:field(e:label('participants'), string-join(e:participants(.)
+          ! string-join((e:person-name(.), e:person-details(.)[. != '']), ', '), '; '))"/>
     </xsl:if>
+    <xsl:for-each select="$header/tei:profileDesc/tei:settingDesc/tei:p">
+      <xsl:value-of select="e:field(e:label('setting'), e:inline(node()))"/>
+    </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:field(e:label('source'), e:source-line(.))"/>
     </xsl:for-each>
@@ -139,24 +143,28 @@
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       <xsl:value-of select="e:para(e:source-line(.))"/>
-      <xsl:value-of select="e:field(e:label('repository'), normalize-space(tei:msIdentifier/tei:repository))"/>
-      <xsl:for-each select="tei:msIdentifier/tei:idno">
-        <xsl:value-of select="e:field(e:label(string(@type)), normalize-space(.))"/>
-      </xsl:for-each>
-      <xsl:for-each select="e:sheets(.)">
-        <xsl:value-of select="e:field(e:label('sheets'), .)"/>
-      </xsl:for-each>
-      <xsl:for-each select="e:form(.)">
-        <xsl:value-of select="e:field(e:label('form'), .)"/>
-      </xsl:for-each>
-      <xsl:for-each select="tei:history/tei:provenance">
-        <xsl:value-of select="e:field(e:label('copy'), normalize-space(.))"/>
-      </xsl:for-each>
-      <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
-        <xsl:value-of select="e:field(e:label('language'), normalize-space(.))"/>
+      <xsl:for-each select="e:source-details(.)">
+        <xsl:value-of select="e:field(?label, ?value)"/>
       </xsl:for-each>
       <xsl:value-of select="e:field(e:label('archival-citation'), e:archival-citation(.))"/>
       <xsl:value-of select="$NL"/>
+    </xsl:for-each>
+
+    <xsl:variable name="other" select="$header/tei:fileDesc/tei:sourceDesc/(* except tei:msDesc)"/>
+    <xsl:if test="exists($other)">
+      <xsl:if test="empty($header/tei:fileDesc/tei:sourceDesc/tei:msDesc)">
+        <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
+      </xsl:if>
+      <xsl:for-each select="$other">
+        <xsl:value-of select="e:para(e:inline(if (self::tei:p) then node() else .))"/>
+      </xsl:for-each>
+    </xsl:if>
+
+    <xsl:for-each select="$header/tei:encodingDesc">
+      <xsl:value-of select="e:heading(upper-case(e:label('editorial-principles')), '-')"/>
+      <xsl:for-each select=".//tei:p">
+        <xsl:value-of select="e:para(e:inline(node()))"/>
+      </xsl:for-each>
     </xsl:for-each>
 
     <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="block"/>
@@ -175,6 +183,9 @@
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
       <xsl:value-of select="e:para(normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
+      <xsl:value-of select="e:para(e:label('edition') || ': ' || e:inline(node()))"/>
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>

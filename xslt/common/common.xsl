@@ -48,6 +48,21 @@
       'sheets': 'Sheets',
       'form': 'Physical form',
       'copy': 'Copy',
+      'provenance': 'Provenance',
+      'origin': 'Origin',
+      'acquisition': 'Acquisition',
+      'country': 'Country',
+      'settlement': 'Place',
+      'institution': 'Institution',
+      'collection': 'Collection',
+      'ms-heading': 'Heading',
+      'ms-title': 'Title in the source',
+      'ms-note': 'Note',
+      'contents': 'Contents',
+      'physical-description': 'Physical description',
+      'editorial-principles': 'Editorial principles',
+      'edition': 'Edition',
+      'setting': 'Setting',
       'index': 'Documents',
       'persons': 'Persons',
       'back-to-text': 'Back to text',
@@ -163,6 +178,49 @@
   <xsl:function name="e:form" as="xs:string?">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
     <xsl:sequence select="($ms/tei:physDesc/tei:objectDesc/@form ! (upper-case(substring(., 1, 1)) || substring(., 2)))[1]"/>
+  </xsl:function>
+
+  <!-- Every fact of the archival description, in the order the Source panel shows them,
+       as (label, value) maps: both formats list exactly these, so no part of msDesc is lost. -->
+  <xsl:function name="e:source-details" as="map(xs:string, xs:string)*">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
+    <xsl:sequence select="
+        $ms/tei:head ! e:detail('ms-heading', .),
+        $id/tei:country ! e:detail('country', .),
+        $id/tei:settlement ! e:detail('settlement', .),
+        $id/tei:institution ! e:detail('institution', .),
+        $id/tei:repository ! e:detail('repository', .),
+        $id/tei:collection ! e:detail('collection', .),
+        $id/tei:idno ! e:detail(string(@type), .),
+        e:sheets($ms) ! map { 'label': e:label('sheets'), 'value': . },
+        $ms/tei:msContents/tei:msItem/tei:title ! e:detail('ms-title', .),
+        $ms/tei:msContents/tei:p ! e:detail('contents', .),
+        e:form($ms) ! map { 'label': e:label('form'), 'value': . },
+        $ms/tei:physDesc/(tei:p, tei:objectDesc/tei:p) ! e:detail('physical-description', .),
+        $ms/tei:history/tei:origin ! e:detail('origin', .),
+        $ms/tei:history/tei:provenance ! e:detail(if (@type = 'copy') then 'copy' else 'provenance', .),
+        $ms/tei:history/tei:acquisition ! e:detail('acquisition', .),
+        $ms/tei:msContents/tei:msItem/tei:textLang ! e:detail('language', .),
+        $ms/tei:msContents/tei:msItem/tei:note ! e:detail('ms-note', .)"/>
+  </xsl:function>
+
+  <xsl:function name="e:detail" as="map(xs:string, xs:string)?">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="value" select="e:snippet($node, 100000)"/>
+    <xsl:sequence select="if ($value = '') then () else map { 'label': e:label($key), 'value': $value }"/>
+  </xsl:function>
+
+  <!-- what the header says about a person besides the name: "Minister of Foreign Affairs; born 1909" -->
+  <xsl:function name="e:person-details" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="string-join((
+        $person/tei:persName[position() gt 1] ! ('also ' || e:snippet(., 100000)),
+        $person/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
+        $person/tei:birth ! ('born ' || e:snippet(., 100000)),
+        $person/tei:death ! ('died ' || e:snippet(., 100000)),
+        $person/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('born ', 'died '))], '; ')"/>
   </xsl:function>
 
   <!-- The long form: "RGANI. Collection 52. Inventory 1. File 498. Sheets 43. Typescript. N.S. Khrushchev’ Copy." -->
@@ -322,9 +380,10 @@
   <!-- ===================================================== plain reading text -->
 
   <!-- The reading text of a node as one string: printed forms, supplied text in
-       brackets, no notes, no speaker label, no expansions. For snippets. -->
+       brackets, no footnotes, no speaker label, no expansions. For snippets and for
+       header facts. -->
   <xsl:mode name="plain" on-no-match="text-only-copy" warning-on-no-match="false"/>
-  <xsl:template match="tei:expan | tei:corr | tei:reg | tei:note | tei:speaker" mode="plain"/>
+  <xsl:template match="tei:expan | tei:corr | tei:reg | tei:note[e:is-footnote(.)] | tei:speaker" mode="plain"/>
   <xsl:template match="tei:supplied" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
   <xsl:template match="tei:unclear" mode="plain">[<xsl:apply-templates mode="plain"/>?]</xsl:template>
   <xsl:template match="tei:gap" mode="plain"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
