@@ -40,6 +40,8 @@
           <xsl:variable name="names" select="$doc//*[self::tei:persName or self::tei:rs or self::tei:name]
               [tokenize(normalize-space(@ref), ' ') = $pointer]"/>
           <xsl:for-each-group select="$names" group-by="e:anchor-of(.)">
+            <!-- in the order of the page: the transcript, the notes, the source, the related documents -->
+            <xsl:sort select="index-of(('paragraph', 'speech', 'transcript', 'note', 'source', 'related', 'page'), e:where(.))[1]"/>
             <xsl:variable name="where" select="e:where(.)"/>
             <occurrence kind="named" where="{$where}" anchor="{current-grouping-key()}">
               <xsl:value-of select="

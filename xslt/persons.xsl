@@ -97,7 +97,9 @@
                               <span class="kind"><xsl:value-of select="if (@kind = 'speech') then 'Speaks' else 'Named ' || $where-labels(string(@where))"/></span>
                               <xsl:text> </xsl:text>
                               <a href="{$doc/@href}{if (string(@anchor)) then '#' || @anchor else ''}">
-                                <xsl:value-of select="if (normalize-space(.)) then '“' || normalize-space(.) || '”' else $where-labels(string(@where))"/>
+                                <xsl:value-of select="if (normalize-space(.)) then '“' || normalize-space(.) || '”'
+                                    else if (@where = ('source', 'related', 'transcript')) then e:label(string(@where))
+                                    else $doc/title"/>
                               </a>
                             </li>
                           </xsl:for-each>
