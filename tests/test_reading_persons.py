@@ -61,8 +61,9 @@ def test_each_speech_and_each_naming_of_a_person_is_listed_with_its_anchor(editi
 
 
 def test_names_in_notes_and_in_the_source_description_are_found_too(edition):
-    assert [(k, h) for k, h, _ in entry(edition, "gromyko")[f"{SIGNS_ID}.html"]] == [
-        ("Speaks", f"{SIGNS_ID}.html#sp-gromyko-1"), ("Named in a note", f"{SIGNS_ID}.html#note-1")]
+    assert entry(edition, "gromyko")[f"{SIGNS_ID}.html"] == [
+        ("Speaks", f"{SIGNS_ID}.html#sp-gromyko-1", "“greeted Cde. Mao and spoke of the kolkhoz system. He …”"),
+        ("Named in a note", f"{SIGNS_ID}.html#note-1", "“The addition is in Gromyko's hand.”")]
     khrushchev = entry(edition, "khrushchev")[f"{SEED_ID}.html"]
     assert khrushchev[-1] == ("Named in the source description", f"{SEED_ID}.html#source", "Source"), "in the page's order"
 

@@ -45,7 +45,7 @@
             <xsl:variable name="where" select="e:where(.)"/>
             <occurrence kind="named" where="{$where}" anchor="{current-grouping-key()}">
               <xsl:value-of select="
-                  if ($where = 'note') then e:snippet(ancestor::tei:note[e:is-footnote(.)][1], 10)
+                  if ($where = 'note') then e:snippet(ancestor::tei:note[e:is-footnote(.)][1]/node(), 10)
                   else if ($where = ('speech', 'paragraph')) then e:snippet(ancestor::*[self::tei:p or self::tei:sp][1], 10)
                   else ''"/>
             </occurrence>

@@ -389,7 +389,7 @@
   <xsl:template match="tei:gap" mode="plain"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
 
   <xsl:function name="e:snippet" as="xs:string">
-    <xsl:param name="node" as="node()"/>
+    <xsl:param name="node" as="node()*"/>
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
     <xsl:variable name="w" select="tokenize(normalize-space($t), ' ')"/>
