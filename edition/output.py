@@ -28,6 +28,8 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("html", "html.xsl", "html", ".html", "text/html"),
         Format("text", "text.xsl", "text", ".txt", "text/plain"),
+        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json"),
+        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex"),
     )
 }
 

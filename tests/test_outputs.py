@@ -63,12 +63,13 @@ def test_every_speech_is_one_block_opened_by_its_speaker(page):
 
 def test_sections_a_reader_expects(page):
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//h2")]
-    assert headings == ["Summary", "Transcript", "Notes", "Source", "Related Documents", "Credits", "Rights"]
+    assert headings == ["Summary", "Transcript", "Notes", "Editorial signs", "Source", "Related Documents",
+                        "How to cite", "Credits", "Rights"]
     facts = dict(zip(page.xpath("//header//dl/dt/text()"), [" ".join(d.text_content().split()) for d in page.xpath("//header//dl/dd")]))
     assert facts["Date"] == "July 31, 1958"
     assert page.xpath("//header//time/@datetime") == ["1958-07-31"]
     assert facts["Place"] == "the airport in Beijing"
-    assert page.xpath("//header//ul[@class='participants']/li/text()") == [
+    assert [li.text_content() for li in page.xpath("//header//ul[@class='participants']/li")] == [
         "N.S. Khrushchev", "Mao Zedong", "Ponomarev", "Deng Xiaoping"]
 
 

@@ -22,6 +22,7 @@
   <!-- Elements without a rule keep their text: nothing is silently dropped. -->
   <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
   <xsl:mode name="notes" on-no-match="shallow-skip"/>
+  <xsl:mode name="sign-sample" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
     <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/>
@@ -30,12 +31,22 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="e:title(.)"/></title>
+        <xsl:for-each select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]">
+          <meta name="description" content="{string-join(tei:p ! e:snippet(., 60), ' ')}"/>
+        </xsl:for-each>
         <link rel="stylesheet" href="{$css-href}"/>
+        <link rel="alternate" type="text/plain" href="{$text-folder}{encode-for-uri($document-id)}.txt"/>
+        <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-folder}{encode-for-uri($document-id)}.json"/>
+        <link rel="alternate" type="application/x-bibtex" href="{$cite-folder}{encode-for-uri($document-id)}.bib"/>
       </head>
       <body>
         <a class="skip" href="#transcript">Skip to the transcript</a>
         <nav class="site" aria-label="Edition">
           <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$persons-href}"><xsl:value-of select="e:label('persons')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$text-folder}{encode-for-uri($document-id)}.txt"><xsl:value-of select="e:label('plain-text')"/></a>
         </nav>
         <main>
           <article class="document">
@@ -46,8 +57,11 @@
               <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
             </section>
             <xsl:call-template name="footnotes"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="source"/>
+            <xsl:call-template name="legend"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:encodingDesc" mode="principles"/>
             <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
+            <xsl:call-template name="cite"/>
             <xsl:call-template name="credits"/>
             <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
           </article>
@@ -67,11 +81,21 @@
       <dl class="facts">
         <xsl:for-each select="e:creation-date(.)">
           <dt><xsl:value-of select="e:label('date')"/></dt>
-          <dd><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></dd>
+          <dd>
+            <xsl:choose>
+              <!-- <time> holds one date; a range (1958-07-31/1958-08-03) stays text -->
+              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></xsl:otherwise>
+            </xsl:choose>
+          </dd>
         </xsl:for-each>
         <xsl:for-each select="e:creation-place(.)">
           <dt><xsl:value-of select="e:label('place')"/></dt>
           <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tei:profileDesc/tei:settingDesc/tei:p">
+          <dt><xsl:value-of select="e:label('setting')"/></dt>
+          <dd><xsl:apply-templates/></dd>
         </xsl:for-each>
         <xsl:for-each select="e:document-types(.)">
           <dt><xsl:value-of select="e:label('document-type')"/></dt>
@@ -82,7 +106,8 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><xsl:value-of select="e:person-name(.)"/></li>
+                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                  <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>
           </dd>
@@ -131,10 +156,12 @@
 
   <!-- a speech is one block: the speaker label runs into its first paragraph -->
   <xsl:template match="tei:sp">
-    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:sp"/></xsl:variable>
-    <div class="sp" id="{(@xml:id, 'sp-' || $n)[1]}"
+    <div class="sp" id="{e:anchor(.)}"
         data-who="{tokenize(normalize-space(@who), ' ') ! substring-after(., '#')}">
       <xsl:apply-templates select="* except tei:speaker"/>
+      <xsl:if test="empty(tei:p)">
+        <p><xsl:apply-templates select="tei:speaker"/></p>
+      </xsl:if>
     </div>
   </xsl:template>
 
@@ -143,7 +170,7 @@
   </xsl:template>
 
   <xsl:template match="tei:sp/tei:p">
-    <p>
+    <p id="{e:anchor(.)}">
       <xsl:if test=". is ../tei:p[1]">
         <xsl:apply-templates select="../tei:speaker"/>
         <xsl:text> </xsl:text>
@@ -153,8 +180,7 @@
   </xsl:template>
 
   <xsl:template match="tei:p">
-    <xsl:variable name="n"><xsl:number level="any" from="tei:text" count="tei:p[not(parent::tei:sp)]"/></xsl:variable>
-    <p id="{(@xml:id, 'p-' || $n)[1]}"><xsl:apply-templates/></p>
+    <p id="{e:anchor(.)}"><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="tei:stage">
@@ -163,13 +189,18 @@
 
   <!-- ===================================================== phrase level -->
 
+  <!-- a name pointing to a declared person links to the person's entry in the persons
+       index; a name pointing to a web page links there if the address is safe -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
-    <span class="{local-name()}">
-      <xsl:if test="@ref">
-        <xsl:attribute name="data-ref" select="normalize-space(@ref)"/>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </span>
+    <xsl:variable name="href" select="(tokenize(normalize-space(@ref), ' ') ! e:href(current(), .))[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not(starts-with($href, '#'))">
+        <a class="{local-name()}" href="{$href}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{local-name()}"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:date">
@@ -192,16 +223,20 @@
   <xsl:template match="tei:emph"><em><xsl:apply-templates/></em></xsl:template>
 
   <xsl:template match="tei:foreign">
-    <i lang="{@xml:lang}" class="foreign"><xsl:apply-templates/></i>
+    <i lang="{@xml:lang}" class="foreign" title="{e:language-name(@xml:lang)}"><xsl:apply-templates/></i>
+    <span class="alt"> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
 
   <xsl:template match="tei:title"><cite><xsl:apply-templates/></cite></xsl:template>
 
+  <!-- links only to safe addresses (relative, http, https, mailto) and to what the page
+       renders; anything else (javascript:, data:) is its text, not a link -->
   <xsl:template match="tei:ref">
+    <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
     <xsl:choose>
-      <xsl:when test="e:safe-href(@target)"><a href="{normalize-space(@target)}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:apply-templates/></a></xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -214,17 +249,17 @@
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]">
-    <span class="sic" title="corrected: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="sic" title="correction: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]">
-    <span class="orig" title="regularised: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
+    <span class="orig" title="regular form: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <span class="supplied">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="supplied by the editor">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
@@ -232,24 +267,29 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="gap"><xsl:value-of select="e:gap-text(.)"/></span>
+    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add">
-    <ins class="add"><xsl:apply-templates/></ins>
+    <ins class="add" title="added in the source"><xsl:apply-templates/></ins>
   </xsl:template>
 
   <xsl:template match="tei:del">
-    <del class="del"><xsl:apply-templates/></del>
+    <del class="del" title="deleted in the source"><xsl:apply-templates/></del>
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
 
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break">[<xsl:value-of select="(@n, 'page break')[1]"/>]</span>
+    <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:anchor"><span id="{@xml:id}"></span></xsl:template>
+  <!-- a page break between blocks is a line of its own -->
+  <xsl:template match="tei:pb[parent::tei:div or parent::tei:sp or parent::tei:opener or parent::tei:closer]">
+    <p class="pb-line"><span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span></p>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor"><span id="{@xml:id}" class="anchor"></span></xsl:template>
 
   <!-- ===================================================== notes -->
 
@@ -290,32 +330,38 @@
 
   <!-- ===================================================== source -->
 
+  <!-- a source described in prose or as a bibliographic reference, not as a manuscript -->
+  <xsl:template match="tei:sourceDesc" mode="source">
+    <xsl:apply-templates select="tei:msDesc" mode="source"/>
+    <xsl:if test="* except tei:msDesc">
+      <section class="source-other" aria-labelledby="source-other-h">
+        <xsl:if test="empty(tei:msDesc)"><xsl:attribute name="id" select="'source'"/></xsl:if>
+        <h2 id="source-other-h"><xsl:value-of select="e:label('source')"/></h2>
+        <xsl:for-each select="* except tei:msDesc">
+          <p><xsl:apply-templates select="if (self::tei:p) then node() else ." mode="#default"/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the edition's editorial principles (encodingDesc), as the header states them -->
+  <xsl:template match="tei:encodingDesc" mode="principles">
+    <section id="principles" class="principles" aria-labelledby="principles-h">
+      <h2 id="principles-h"><xsl:value-of select="e:label('editorial-principles')"/></h2>
+      <xsl:for-each select=".//tei:p">
+        <p><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
   <xsl:template match="tei:msDesc" mode="source">
     <section id="source" class="source" aria-labelledby="source-h">
       <h2 id="source-h"><xsl:value-of select="e:label('source')"/></h2>
       <p class="source-line"><xsl:value-of select="e:source-line(.)"/></p>
       <dl class="facts">
-        <dt><xsl:value-of select="e:label('repository')"/></dt>
-        <dd><xsl:value-of select="normalize-space(tei:msIdentifier/tei:repository)"/></dd>
-        <xsl:for-each select="tei:msIdentifier/tei:idno">
-          <dt><xsl:value-of select="e:label(string(@type))"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="e:sheets(.)">
-          <dt><xsl:value-of select="e:label('sheets')"/></dt>
-          <dd><xsl:value-of select="."/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="e:form(.)">
-          <dt><xsl:value-of select="e:label('form')"/></dt>
-          <dd><xsl:value-of select="."/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="tei:history/tei:provenance">
-          <dt><xsl:value-of select="e:label('copy')"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
-        </xsl:for-each>
-        <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
-          <dt><xsl:value-of select="e:label('language')"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        <xsl:for-each select="e:source-details(.)">
+          <dt><xsl:value-of select="?label"/></dt>
+          <dd><xsl:value-of select="?value"/></dd>
         </xsl:for-each>
         <dt><xsl:value-of select="e:label('archival-citation')"/></dt>
         <dd><xsl:value-of select="e:archival-citation(.)"/></dd>
@@ -354,6 +400,51 @@
     </li>
   </xsl:template>
 
+  <!-- ===================================================== legend -->
+
+  <!-- the editorial signs this page uses, explained (README.md, "Editorial signs") -->
+  <xsl:template name="legend">
+    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:if test="exists($signs)">
+      <section id="legend" class="legend" aria-labelledby="legend-h">
+        <h2 id="legend-h"><xsl:value-of select="e:label('legend')"/></h2>
+        <dl>
+          <xsl:for-each select="$signs">
+            <dt class="sign-{?key}"><xsl:apply-templates select="." mode="sign-sample"/></dt>
+            <dd><xsl:value-of select="?meaning"/></dd>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- how each sign looks, drawn with the same markup the transcript uses -->
+  <xsl:template match="." mode="sign-sample" priority="-1"><xsl:value-of select="?html"/></xsl:template>
+  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[text]</span></xsl:template>
+  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[text?]</span></xsl:template>
+  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… reason, extent]</span></xsl:template>
+  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="language">word</i><span class="alt"> ⟨language⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
+  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
+  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
+  <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
+
+  <!-- ===================================================== how to cite -->
+
+  <xsl:template name="cite">
+    <section id="cite" class="cite" aria-labelledby="cite-h">
+      <h2 id="cite-h"><xsl:value-of select="e:label('cite')"/></h2>
+      <p class="citation"><xsl:value-of select="e:citation(.)"/></p>
+      <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/>:
+        <a href="{$cite-folder}{encode-for-uri($document-id)}.json" type="application/vnd.citationstyles.csl+json" download=""><xsl:value-of select="e:label('csl-json')"/></a>
+        <xsl:text> · </xsl:text>
+        <a href="{$cite-folder}{encode-for-uri($document-id)}.bib" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a></p>
+    </section>
+  </xsl:template>
+
   <!-- ===================================================== credits and rights -->
 
   <xsl:template name="credits">
@@ -367,6 +458,9 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
           <li><span class="resp"><xsl:value-of select="normalize-space(tei:resp[1])"/></span>
             <xsl:text> </xsl:text><xsl:value-of select="e:names(* except tei:resp)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
+          <li><xsl:value-of select="e:label('edition')"/>: <xsl:apply-templates/></li>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>

@@ -28,6 +28,11 @@
         <link rel="stylesheet" href="{$css-href}"/>
       </head>
       <body>
+        <nav class="site" aria-label="Edition">
+          <a href="index.html" aria-current="page"><xsl:value-of select="e:label('index')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="{$persons-href}"><xsl:value-of select="e:label('persons')"/></a>
+        </nav>
         <main>
           <h1><xsl:value-of select="$edition-title"/></h1>
           <p class="lead"><xsl:value-of select="count(document)"/>

@@ -99,8 +99,12 @@
       <xsl:value-of select="e:field(e:label('place'), normalize-space(.))"/>
     </xsl:for-each>
     <xsl:if test="exists(e:participants(.))">
-      <xsl:value-of select="e:field(e:label('participants'), string-join(e:participants(.) ! e:person-name(.), '; '))"/>
+      <xsl:value-of select="e:field(e:label('participants'), string-join(e:participants(.)
+          ! string-join((e:person-name(.), e:person-details(.)[. != '']), ', '), '; '))"/>
     </xsl:if>
+    <xsl:for-each select="$header/tei:profileDesc/tei:settingDesc/tei:p">
+      <xsl:value-of select="e:field(e:label('setting'), e:inline(node()))"/>
+    </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:field(e:label('source'), e:source-line(.))"/>
     </xsl:for-each>
@@ -126,30 +130,52 @@
       <xsl:value-of select="$NL"/>
     </xsl:if>
 
+    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:if test="exists($signs)">
+      <xsl:value-of select="e:heading(upper-case(e:label('legend')), '-')"/>
+      <xsl:variable name="cell" select="max($signs ! string-length(?text)) + 2"/>
+      <xsl:for-each select="$signs">
+        <xsl:value-of select="e:hang(substring(?text || string-join((1 to $cell) ! ' '), 1, $cell), ?meaning)"/>
+      </xsl:for-each>
+      <xsl:value-of select="$NL"/>
+    </xsl:if>
+
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       <xsl:value-of select="e:para(e:source-line(.))"/>
-      <xsl:value-of select="e:field(e:label('repository'), normalize-space(tei:msIdentifier/tei:repository))"/>
-      <xsl:for-each select="tei:msIdentifier/tei:idno">
-        <xsl:value-of select="e:field(e:label(string(@type)), normalize-space(.))"/>
-      </xsl:for-each>
-      <xsl:for-each select="e:sheets(.)">
-        <xsl:value-of select="e:field(e:label('sheets'), .)"/>
-      </xsl:for-each>
-      <xsl:for-each select="e:form(.)">
-        <xsl:value-of select="e:field(e:label('form'), .)"/>
-      </xsl:for-each>
-      <xsl:for-each select="tei:history/tei:provenance">
-        <xsl:value-of select="e:field(e:label('copy'), normalize-space(.))"/>
-      </xsl:for-each>
-      <xsl:for-each select="tei:msContents/tei:msItem/tei:textLang">
-        <xsl:value-of select="e:field(e:label('language'), normalize-space(.))"/>
+      <xsl:for-each select="e:source-details(.)">
+        <xsl:value-of select="e:field(?label, ?value)"/>
       </xsl:for-each>
       <xsl:value-of select="e:field(e:label('archival-citation'), e:archival-citation(.))"/>
       <xsl:value-of select="$NL"/>
     </xsl:for-each>
 
+    <xsl:variable name="other" select="$header/tei:fileDesc/tei:sourceDesc/(* except tei:msDesc)"/>
+    <xsl:if test="exists($other)">
+      <xsl:if test="empty($header/tei:fileDesc/tei:sourceDesc/tei:msDesc)">
+        <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
+      </xsl:if>
+      <xsl:for-each select="$other">
+        <xsl:value-of select="e:para(e:inline(if (self::tei:p) then node() else .))"/>
+      </xsl:for-each>
+    </xsl:if>
+
+    <xsl:for-each select="$header/tei:encodingDesc">
+      <xsl:value-of select="e:heading(upper-case(e:label('editorial-principles')), '-')"/>
+      <xsl:for-each select=".//tei:p">
+        <xsl:value-of select="e:para(e:inline(node()))"/>
+      </xsl:for-each>
+    </xsl:for-each>
+
     <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="block"/>
+
+    <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
+    <!-- the document's address stays on one line, even when it is the placeholder -->
+    <xsl:variable name="url" select="e:document-url($document-id)"/>
+    <xsl:value-of select="translate(e:para(replace(e:citation(.), $url, translate($url, ' ', '&#xA0;'), 'q')), '&#xA0;', ' ')"/>
+    <xsl:value-of select="e:field(e:label('csl-json'), $cite-folder || encode-for-uri($document-id) || '.json')"/>
+    <xsl:value-of select="e:field(e:label('bibtex'), $cite-folder || encode-for-uri($document-id) || '.bib')"/>
+    <xsl:value-of select="$NL"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('credits')), '-')"/>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
@@ -157,6 +183,9 @@
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
       <xsl:value-of select="e:para(normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
+      <xsl:value-of select="e:para(e:label('edition') || ': ' || e:inline(node()))"/>
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
@@ -221,7 +250,7 @@
 
   <!-- milestones between blocks -->
   <xsl:template match="tei:pb" mode="block">
-    <xsl:value-of select="e:para('[' || (@n, 'page break')[1] || ']')"/>
+    <xsl:value-of select="e:para('[' || e:page-label(.) || ']')"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:anchor" mode="block"/>
   <xsl:template match="tei:gap" mode="block">
@@ -253,7 +282,15 @@
   <xsl:template match="tei:gap"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
   <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
   <xsl:template match="tei:lb"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="tei:pb"> [<xsl:value-of select="(@n, 'page break')[1]"/>] </xsl:template>
+  <xsl:template match="tei:pb"> [<xsl:value-of select="e:page-label(.)"/>] </xsl:template>
   <xsl:template match="tei:del">[deleted: <xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:add">[added: <xsl:apply-templates/>]</xsl:template>
+  <xsl:template match="tei:foreign"><xsl:apply-templates/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
+  <!-- a link shows where it leads when that is a web address; an unsafe one is only its text -->
+  <xsl:template match="tei:ref">
+    <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:apply-templates/>
+    <xsl:if test="matches($href, '^(https?|mailto):', 'i')"> ⟨<xsl:value-of select="$href"/>⟩</xsl:if>
+  </xsl:template>
   <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>

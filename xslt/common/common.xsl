@@ -13,6 +13,12 @@
 
   <!-- build parameters (edition/pipeline.py passes them; defaults keep a stand-alone run working) -->
   <xsl:param name="document-id" as="xs:string" select="string(/tei:TEI/@xml:id)"/>
+  <!-- where output/html/ is published; citations use it. A placeholder until it is known. -->
+  <xsl:param name="edition-url" as="xs:string" select="'[edition URL]'"/>
+  <!-- where the edition-level pages and the other formats are, relative to a document page -->
+  <xsl:param name="persons-href" as="xs:string" select="'persons.html'"/>
+  <xsl:param name="cite-folder" as="xs:string" select="'../cite/'"/>
+  <xsl:param name="text-folder" as="xs:string" select="'../text/'"/>
 
   <xsl:key name="person-by-id" match="tei:person" use="@xml:id"/>
   <xsl:key name="place-by-id" match="tei:place" use="@xml:id"/>
@@ -42,8 +48,30 @@
       'sheets': 'Sheets',
       'form': 'Physical form',
       'copy': 'Copy',
+      'provenance': 'Provenance',
+      'origin': 'Origin',
+      'acquisition': 'Acquisition',
+      'country': 'Country',
+      'settlement': 'Place',
+      'institution': 'Institution',
+      'collection': 'Collection',
+      'ms-heading': 'Heading',
+      'ms-title': 'Title in the source',
+      'ms-note': 'Note',
+      'contents': 'Contents',
+      'physical-description': 'Physical description',
+      'editorial-principles': 'Editorial principles',
+      'edition': 'Edition',
+      'setting': 'Setting',
       'index': 'Documents',
-      'back-to-text': 'Back to text'
+      'persons': 'Persons',
+      'back-to-text': 'Back to text',
+      'legend': 'Editorial signs',
+      'cite': 'How to cite',
+      'cite-data': 'Citation data',
+      'csl-json': 'CSL-JSON',
+      'bibtex': 'BibTeX',
+      'plain-text': 'Plain text'
     }"/>
 
   <xsl:function name="e:label" as="xs:string">
@@ -110,6 +138,13 @@
         else ()"/>
   </xsl:function>
 
+  <!-- a date's value as one or two ISO dates (a range), for CSL's date-parts: "1958-07-31" -->
+  <xsl:function name="e:date-parts" as="xs:string*">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="($date/(@when, @from, @to, @notBefore, @notAfter))
+        ! replace(string(.), '^(\d{4}(-\d\d(-\d\d)?)?).*$', '$1')[matches(., '^\d{4}')]"/>
+  </xsl:function>
+
   <xsl:function name="e:participants" as="element(tei:person)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)//tei:particDesc//tei:person"/>
@@ -145,6 +180,49 @@
     <xsl:sequence select="($ms/tei:physDesc/tei:objectDesc/@form ! (upper-case(substring(., 1, 1)) || substring(., 2)))[1]"/>
   </xsl:function>
 
+  <!-- Every fact of the archival description, in the order the Source panel shows them,
+       as (label, value) maps: both formats list exactly these, so no part of msDesc is lost. -->
+  <xsl:function name="e:source-details" as="map(xs:string, xs:string)*">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
+    <xsl:sequence select="
+        $ms/tei:head ! e:detail('ms-heading', .),
+        $id/tei:country ! e:detail('country', .),
+        $id/tei:settlement ! e:detail('settlement', .),
+        $id/tei:institution ! e:detail('institution', .),
+        $id/tei:repository ! e:detail('repository', .),
+        $id/tei:collection ! e:detail('collection', .),
+        $id/tei:idno ! e:detail(string(@type), .),
+        e:sheets($ms) ! map { 'label': e:label('sheets'), 'value': . },
+        $ms/tei:msContents/tei:msItem/tei:title ! e:detail('ms-title', .),
+        $ms/tei:msContents/tei:p ! e:detail('contents', .),
+        e:form($ms) ! map { 'label': e:label('form'), 'value': . },
+        $ms/tei:physDesc/(tei:p, tei:objectDesc/tei:p) ! e:detail('physical-description', .),
+        $ms/tei:history/tei:origin ! e:detail('origin', .),
+        $ms/tei:history/tei:provenance ! e:detail(if (@type = 'copy') then 'copy' else 'provenance', .),
+        $ms/tei:history/tei:acquisition ! e:detail('acquisition', .),
+        $ms/tei:msContents/tei:msItem/tei:textLang ! e:detail('language', .),
+        $ms/tei:msContents/tei:msItem/tei:note ! e:detail('ms-note', .)"/>
+  </xsl:function>
+
+  <xsl:function name="e:detail" as="map(xs:string, xs:string)?">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="value" select="e:snippet($node, 100000)"/>
+    <xsl:sequence select="if ($value = '') then () else map { 'label': e:label($key), 'value': $value }"/>
+  </xsl:function>
+
+  <!-- what the header says about a person besides the name: "Minister of Foreign Affairs; born 1909" -->
+  <xsl:function name="e:person-details" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="string-join((
+        $person/tei:persName[position() gt 1] ! ('also ' || e:snippet(., 100000)),
+        $person/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
+        $person/tei:birth ! ('born ' || e:snippet(., 100000)),
+        $person/tei:death ! ('died ' || e:snippet(., 100000)),
+        $person/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('born ', 'died '))], '; ')"/>
+  </xsl:function>
+
   <!-- The long form: "RGANI. Collection 52. Inventory 1. File 498. Sheets 43. Typescript. N.S. Khrushchev’ Copy." -->
   <xsl:function name="e:source-line" as="xs:string">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
@@ -163,14 +241,19 @@
   <!-- The short citation: "RGANI, f. 52, op. 1, d. 498, l. 43." -->
   <xsl:function name="e:archival-citation" as="xs:string">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:sequence select="string-join((normalize-space($ms/tei:msIdentifier/tei:repository), e:archival-location($ms))[. != ''], ', ') || '.'"/>
+  </xsl:function>
+
+  <!-- The place in the repository: "f. 52, op. 1, d. 498, l. 43" (CSL's archive_location) -->
+  <xsl:function name="e:archival-location" as="xs:string">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
     <xsl:variable name="parts" as="xs:string*" select="
-        normalize-space($ms/tei:msIdentifier/tei:repository),
         $ms/tei:msIdentifier/tei:collection ! normalize-space(.),
         $ms/tei:msIdentifier/tei:idno ! (
             if ($e:level-abbr(string(@type))) then $e:level-abbr(string(@type)) || ' ' || normalize-space(.)
             else normalize-space(.)),
         e:sheets($ms) ! ($e:level-abbr('sheets') || ' ' || .)"/>
-    <xsl:sequence select="string-join($parts[. != ''], ', ') || '.'"/>
+    <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->
@@ -198,5 +281,271 @@
         if ($gap/@quantity) then string-join(($gap/@quantity, $gap/@unit), ' ')
         else string($gap/@extent)"/>
     <xsl:sequence select="'[…' || string-join((normalize-space($gap/@reason), $extent)[. != ''], ', ') ! (' ' || .) || ']'"/>
+  </xsl:function>
+
+  <!-- a page break as both formats show it: "page 43", or "page break" when unnumbered -->
+  <xsl:function name="e:page-label" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="if ($pb/@n) then 'page ' || $pb/@n else 'page break'"/>
+  </xsl:function>
+
+  <!-- ===================================================== anchors -->
+
+  <!-- Stable anchors for speeches and paragraphs (README.md, "Anchors"):
+       1. an element's own @xml:id, when it has one;
+       2. a speech: "sp-" + its (first) speaker's id + "-" + its number among that
+          speaker's speeches in the text: sp-mao-2 is Mao's second speech;
+       3. a paragraph in a speech: the speech's anchor + "-p" + its number in the
+          speech: sp-mao-2-p1;
+       4. any other paragraph of the text: "p-" + its number among the text's
+          paragraphs that are not in a speech (or a note): p-1.
+       So another speaker's speech, or a paragraph in another speech, can be added,
+       removed or edited without moving an anchor; what moves one is a new speech by
+       the same speaker (or a new narrative paragraph) before it. Give an element an
+       xml:id to pin its anchor for good. -->
+  <xsl:function name="e:who-key" as="xs:string">
+    <xsl:param name="sp" as="element(tei:sp)"/>
+    <xsl:variable name="first" select="tokenize(normalize-space($sp/@who), ' ')[1]"/>
+    <xsl:sequence select="(replace(replace($first, '^#', ''), '[^\p{L}\p{N}_.\-]+', '-')[. != ''], 'speaker')[1]"/>
+  </xsl:function>
+
+  <!-- the generated anchors of the principal document, computed once (a speech's number
+       among its speaker's speeches, a narrative paragraph's among those paragraphs) -->
+  <xsl:variable name="e:numbered" as="map(xs:string, xs:string)">
+    <xsl:map>
+      <xsl:if test="/tei:TEI">
+        <xsl:for-each-group select="/tei:TEI/tei:text//tei:sp" group-by="e:who-key(.)">
+          <xsl:variable name="who" select="current-grouping-key()"/>
+          <xsl:for-each select="current-group()">
+            <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
+          </xsl:for-each>
+        </xsl:for-each-group>
+        <xsl:for-each select="/tei:TEI/tei:text//tei:p[e:is-narrative-p(.)]">
+          <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:map>
+  </xsl:variable>
+
+  <xsl:function name="e:anchor" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="generated" as="xs:string?">
+      <xsl:choose>
+        <xsl:when test="$el/@xml:id"/>
+        <xsl:when test="map:contains($e:numbered, generate-id($el))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+          <xsl:sequence select="$e:numbered(generate-id($el))"/>
+        </xsl:when>
+        <xsl:when test="$el/self::tei:sp">
+          <xsl:variable name="who" select="e:who-key($el)"/>
+          <xsl:sequence select="'sp-' || $who || '-' || count(($el, $el/preceding::tei:sp)[e:who-key(.) = $who])"/>
+        </xsl:when>
+        <xsl:when test="$el/self::tei:p and $el/parent::tei:sp">
+          <xsl:sequence select="e:anchor($el/parent::tei:sp) || '-p' || count(($el, $el/preceding-sibling::tei:p))"/>
+        </xsl:when>
+        <xsl:when test="$el/self::tei:p">
+          <xsl:sequence select="'p-' || count(($el, $el/preceding::tei:p)[e:is-narrative-p(.)])"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="local-name($el) || '-' || count(($el, $el/preceding::*)[node-name(.) = node-name($el)])"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="
+        if ($el/@xml:id) then string($el/@xml:id)
+        else if (exists(key('element-by-id', $generated, root($el)))) then $generated || '-a'
+        else $generated"/>
+  </xsl:function>
+
+  <!-- paragraphs of the text that stand on their own (not in a speech, a note or the header) -->
+  <xsl:function name="e:is-narrative-p" as="xs:boolean">
+    <xsl:param name="p" as="element(tei:p)"/>
+    <xsl:sequence select="exists($p/ancestor::tei:text) and empty($p/parent::tei:sp) and empty($p/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <!-- The anchor on the rendered page nearest to a node: a footnote, a paragraph or speech,
+       the related documents, the source description; '' for the top of the page. -->
+  <xsl:function name="e:anchor-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="note" select="$node/ancestor-or-self::tei:note[e:is-footnote(.)][1]"/>
+    <xsl:variable name="block" select="$node/ancestor-or-self::*[self::tei:p[ancestor::tei:text] or self::tei:sp][1]"/>
+    <xsl:sequence select="
+        if ($note) then 'note-' || e:note-number($note)
+        else if ($block) then e:anchor($block)
+        else if ($node/ancestor-or-self::tei:listBibl[@type = 'related']) then 'related'
+        else if ($node/ancestor-or-self::tei:msDesc) then 'source'
+        else if ($node/ancestor::tei:text) then 'transcript'
+        else ''"/>
+  </xsl:function>
+
+  <!-- ===================================================== plain reading text -->
+
+  <!-- The reading text of a node as one string: printed forms, supplied text in
+       brackets, no footnotes, no speaker label, no expansions. For snippets and for
+       header facts. -->
+  <xsl:mode name="plain" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:template match="tei:expan | tei:corr | tei:reg | tei:note[e:is-footnote(.)] | tei:speaker" mode="plain"/>
+  <xsl:template match="tei:supplied" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
+  <xsl:template match="tei:unclear" mode="plain">[<xsl:apply-templates mode="plain"/>?]</xsl:template>
+  <xsl:template match="tei:gap" mode="plain"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
+
+  <xsl:function name="e:snippet" as="xs:string">
+    <xsl:param name="node" as="node()*"/>
+    <xsl:param name="words" as="xs:integer"/>
+    <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
+    <xsl:variable name="w" select="tokenize(normalize-space($t), ' ')"/>
+    <xsl:sequence select="string-join(subsequence($w, 1, $words), ' ') || (if (count($w) gt $words) then ' …' else '')"/>
+  </xsl:function>
+
+  <!-- ===================================================== persons -->
+
+  <!-- The declared person a name points to (first local pointer in @ref) -->
+  <xsl:function name="e:named-person" as="element(tei:person)?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ') ! e:person($name, .))[1]"/>
+  </xsl:function>
+
+  <!-- how the persons index sorts a person: the surname when the name gives one,
+       otherwise the person's id (the edition names people by surname: "mao", "deng") -->
+  <xsl:function name="e:person-sort-key" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="lower-case((normalize-space($person/tei:persName[1]/tei:surname[1])[. != ''], string($person/@xml:id))[1])"/>
+  </xsl:function>
+
+  <xsl:function name="e:person-href" as="xs:string">
+    <xsl:param name="person" as="element(tei:person)"/>
+    <xsl:sequence select="$persons-href || '#person-' || $person/@xml:id"/>
+  </xsl:function>
+
+  <!-- ===================================================== links -->
+
+  <!-- Where a TEI pointer leads on the rendered page, or () when it cannot be a link:
+       "#id" to the rendered element (a person's entry in the persons index, a footnote,
+       a speech or paragraph); other targets only when e:safe-href allows them. -->
+  <xsl:function name="e:href" as="xs:string?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:variable name="p" select="normalize-space($pointer)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($p, '#')">
+        <xsl:variable name="target" select="key('element-by-id', substring($p, 2), root($context))[1]"/>
+        <xsl:sequence select="
+            if ($target/self::tei:person) then e:person-href($target)
+            else if ($target/self::tei:note[e:is-footnote(.)]) then '#note-' || e:note-number($target)
+            else if ($target/self::tei:anchor) then $p
+            else if ($target[ancestor::tei:text]) then (e:anchor-of($target)[. != ''] ! ('#' || .))
+            else ()"/>
+      </xsl:when>
+      <xsl:when test="e:safe-href($p)"><xsl:sequence select="$p"/></xsl:when>
+      <xsl:otherwise/>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ===================================================== languages -->
+
+  <xsl:variable name="e:languages" as="map(xs:string, xs:string)" select="map {
+      'ar': 'Arabic', 'be': 'Belarusian', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',
+      'en': 'English', 'es': 'Spanish', 'fr': 'French', 'hu': 'Hungarian', 'it': 'Italian',
+      'ja': 'Japanese', 'ko': 'Korean', 'la': 'Latin', 'mn': 'Mongolian', 'pl': 'Polish',
+      'pt': 'Portuguese', 'ro': 'Romanian', 'ru': 'Russian', 'sk': 'Slovak', 'sr': 'Serbian',
+      'uk': 'Ukrainian', 'vi': 'Vietnamese', 'zh': 'Chinese'
+    }"/>
+
+  <!-- "Russian" for ru, "Chinese" for zh-Latn; the tag itself when the edition has no name for it -->
+  <xsl:function name="e:language-name" as="xs:string">
+    <xsl:param name="tag" as="xs:string?"/>
+    <xsl:variable name="primary" select="lower-case(substring-before($tag || '-', '-'))"/>
+    <xsl:sequence select="($e:languages($primary), string($tag))[1]"/>
+  </xsl:function>
+
+  <!-- ===================================================== editorial signs -->
+
+  <!-- The signs a document uses, in the order of README.md's "Editorial signs" table
+       (the one reference for both formats). Each entry: key, how it looks in the HTML
+       edition, how it looks in the text edition, what it means. -->
+  <xsl:variable name="e:signs" as="array(map(xs:string, xs:string))" select="[
+      map { 'key': 'supplied', 'html': '[text]', 'text': '[text]',
+            'meaning': 'supplied by the editor: not in the source' },
+      map { 'key': 'unclear', 'html': '[text?]', 'text': '[text?]',
+            'meaning': 'unclear in the source: the editor’s best reading' },
+      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': '[… reason, extent]',
+            'meaning': 'left out or illegible, with why and how much' },
+      map { 'key': 'abbr', 'html': 'dotted underline', 'text': 'abbr. ⟨expansion⟩',
+            'meaning': 'an abbreviation as the source prints it, then its expansion (in HTML: on hover and for screen readers)' },
+      map { 'key': 'sic', 'html': 'dotted underline', 'text': 'error ⟨correction⟩',
+            'meaning': 'an error as the source prints it, then the editor’s correction (in HTML: on hover and for screen readers)' },
+      map { 'key': 'orig', 'html': 'dotted underline', 'text': 'spelling ⟨regularised⟩',
+            'meaning': 'a spelling as the source prints it, then its regular form (in HTML: on hover and for screen readers)' },
+      map { 'key': 'foreign', 'html': 'italics', 'text': 'word ⟨language⟩',
+            'meaning': 'words in another language than the text around them, then that language (in HTML: on hover and for screen readers)' },
+      map { 'key': 'add', 'html': 'shaded', 'text': '[added: text]',
+            'meaning': 'added in the source, above the line or in the margin' },
+      map { 'key': 'del', 'html': 'struck through', 'text': '[deleted: text]',
+            'meaning': 'deleted in the source, still legible' },
+      map { 'key': 'pb', 'html': '[page n]', 'text': '[page n]',
+            'meaning': 'a new page (sheet) of the source begins' },
+      map { 'key': 'note', 'html': 'raised number', 'text': '[n]',
+            'meaning': 'an editorial note, listed under Notes' }
+    ]"/>
+
+  <xsl:function name="e:sign-key" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+        if ($el/self::tei:choice) then ($el/(tei:abbr, tei:sic, tei:orig)[1] ! local-name(.))
+        else if ($el/self::tei:note) then (if (e:is-footnote($el)) then 'note' else ())
+        else if ($el/(self::tei:supplied | self::tei:unclear | self::tei:gap | self::tei:foreign
+                     | self::tei:add | self::tei:del | self::tei:pb)) then local-name($el)
+        else ()"/>
+  </xsl:function>
+
+  <!-- the entries of e:signs that the rendered page uses (the text, and the back matter) -->
+  <xsl:function name="e:signs-used" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="used" select="distinct-values(root($doc)/tei:TEI/tei:text//* ! e:sign-key(.))"/>
+    <xsl:sequence select="array:flatten($e:signs)[?key = $used]"
+        xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+  </xsl:function>
+
+  <!-- ===================================================== citation -->
+
+  <xsl:function name="e:document-url" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="replace($edition-url, '/+$', '') || '/' || encode-for-uri($id) || '.html'"/>
+  </xsl:function>
+
+  <!-- names in a responsibility statement by MARC relator (resp/@key): ctb, trl, edt -->
+  <xsl:function name="e:resp-names" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="root($doc)//tei:titleStmt/tei:respStmt[tei:resp/@key = $key]/(* except tei:resp)"/>
+  </xsl:function>
+
+  <xsl:function name="e:editors" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="(root($doc)//tei:titleStmt/tei:editor, e:resp-names($doc, 'edt'))"/>
+  </xsl:function>
+
+  <!-- The recommended citation, one line:
+       Authors, “Title,” Date. Archival citation. Contributed by …; translated by ….
+       Publisher. URL (accessed [date]). -->
+  <xsl:function name="e:citation" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="title" select="root($doc)//tei:titleStmt"/>
+    <xsl:variable name="ms" select="(root($doc)//tei:sourceDesc/tei:msDesc)[1]"/>
+    <xsl:variable name="resps" as="xs:string*" select="
+        ($title/tei:editor[1] ! ('Edited by ' || e:names($title/tei:editor))),
+        $title/tei:respStmt ! (normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
+    <xsl:variable name="resp-line" select="string-join(
+        ($resps[1], subsequence($resps, 2) ! (lower-case(substring(., 1, 1)) || substring(., 2))), '; ')"/>
+    <xsl:variable name="date" select="e:creation-date($doc) ! normalize-space(.)"/>
+    <xsl:variable name="quoted" select="'“' || e:title($doc)
+        || (if (matches(e:title($doc), '[.!?]$')) then '' else if ($date) then ',' else '.') || '”'"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        string-join((($title/tei:author[1] ! e:names($title/tei:author)), $quoted), ', ')
+          || ($date ! (' ' || .)),
+        $ms ! e:archival-citation(.),
+        $resp-line,
+        normalize-space(root($doc)//tei:publicationStmt/tei:publisher[1]),
+        e:document-url($document-id) || ' (accessed [date])'"/>
+    <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]”?$')) then . else . || '.'), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>

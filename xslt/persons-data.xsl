@@ -1,0 +1,69 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the persons index needs to know about one document (edition/site.py collects
+  it from every document and renders persons.xsl): each declared person with every
+  speech they give and every place they are named, as anchors of the document's
+  page. The anchors come from e:anchor / e:anchor-of in common/common.xsl, the same
+  functions html.xsl writes the ids with, so the index cannot point beside them.
+
+  Output: <document id when href><title/><date/>
+            <person id sort><name/><details/>?<occurrence kind="speech|named" where anchor>snippet</occurrence>...</person>...
+          </document>
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common/common.xsl"/>
+
+  <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"/>
+
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="doc" select="."/>
+    <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{encode-for-uri($document-id)}.html">
+      <title><xsl:value-of select="e:title(.)"/></title>
+      <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
+      <xsl:for-each select="e:participants(.)">
+        <xsl:variable name="id" select="string(@xml:id)"/>
+        <xsl:variable name="pointer" select="'#' || $id"/>
+        <person id="{$id}" sort="{e:person-sort-key(.)}">
+          <name><xsl:value-of select="e:person-name(.)"/></name>
+          <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
+          <xsl:for-each select="$doc//tei:text//tei:sp[tokenize(normalize-space(@who), ' ') = $pointer]">
+            <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
+          </xsl:for-each>
+          <xsl:variable name="names" select="$doc//*[self::tei:persName or self::tei:rs or self::tei:name]
+              [tokenize(normalize-space(@ref), ' ') = $pointer]"/>
+          <xsl:for-each-group select="$names" group-by="e:anchor-of(.)">
+            <!-- in the order of the page: the transcript, the notes, the source, the related documents -->
+            <xsl:sort select="index-of(('paragraph', 'speech', 'transcript', 'note', 'source', 'related', 'page'), e:where(.))[1]"/>
+            <xsl:variable name="where" select="e:where(.)"/>
+            <occurrence kind="named" where="{$where}" anchor="{current-grouping-key()}">
+              <xsl:value-of select="
+                  if ($where = 'note') then e:snippet(ancestor::tei:note[e:is-footnote(.)][1]/node(), 10)
+                  else if ($where = ('speech', 'paragraph')) then e:snippet(ancestor::*[self::tei:p or self::tei:sp][1], 10)
+                  else ''"/>
+            </occurrence>
+          </xsl:for-each-group>
+        </person>
+      </xsl:for-each>
+    </document>
+  </xsl:template>
+
+  <!-- what kind of place on the page an anchor is -->
+  <xsl:function name="e:where" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="anchor" select="e:anchor-of($node)"/>
+    <xsl:sequence select="
+        if ($node/ancestor::tei:note[e:is-footnote(.)]) then 'note'
+        else if ($node/ancestor::tei:p[ancestor::tei:text]) then 'paragraph'
+        else if ($node/ancestor::tei:sp) then 'speech'
+        else if ($anchor = ('related', 'source', 'transcript')) then $anchor
+        else 'page'"/>
+  </xsl:function>
+</xsl:stylesheet>
