@@ -18,7 +18,7 @@ warning says why, and the previous bundle stays as it was.
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -34,6 +34,13 @@ FOLDER = "pagefind"
 #: The language every page is indexed under: the index page's, so that its search box finds every
 #: document whatever language its page declares (Pagefind otherwise searches one language at a time).
 LANGUAGE = "en"
+
+#: Page furniture that is not the document's text: the skip link, note markers and back-links.
+EXCLUDE = ".skip, [role=doc-noteref], [role=doc-backlink]"
+
+#: Pagefind runs the text of adjacent definition-list and table cells together ("DateJuly 31"); the
+#: staging copy gets a space after each such cell so every word is indexed as a word.
+_CELL_END = re.compile(rb"</(dt|dd|td|th)>", re.IGNORECASE)
 
 #: Files of the bundle that the edition does not use (Pagefind's other UIs), left out of the output.
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",
@@ -89,12 +96,12 @@ def index(html: Path, pages: list[Path]) -> Outcome:
         for page in pages:
             copy = site / page.relative_to(html)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, copy)
+            copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
         site.mkdir(exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
         try:
             run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                                  "--force-language", LANGUAGE, "--silent"],
+                                  "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
                                  cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
                                  text=True, errors="replace", timeout=TIMEOUT)
         except (OSError, subprocess.SubprocessError) as exc:

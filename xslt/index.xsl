@@ -49,6 +49,11 @@
                 css.href = "pagefind/pagefind-ui.css";
                 document.head.appendChild(css);
                 new PagefindUI({ element: "#search", showImages: false, autofocus: false });
+                var input = box.querySelector("input"), label = document.createElement("label");
+                if (input) input.id = "search-input";
+                label.htmlFor = "search-input";
+                label.textContent = "Search the edition";
+                box.insertBefore(label, box.firstChild);
                 box.hidden = false;
               };
               document.head.appendChild(ui);
