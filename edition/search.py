@@ -78,47 +78,53 @@ def update(result, html: Path, pages: list[Path]) -> None:
 
 
 def index(html: Path, pages: list[Path]) -> Outcome:
-    """Index ``pages`` (files below the HTML folder ``html``) into ``html/pagefind/``."""
+    """Index ``pages`` (files below the HTML folder ``html``) into ``html/pagefind/``.
+
+    With no pages there is nothing to search: no bundle is made, and an older one is removed."""
     outcome = Outcome()
     bundle_dir = html / FOLDER
-
-    def skipped(why: str) -> Outcome:
-        outcome.diagnostics.append(warning("search-skipped", parse.display_path(bundle_dir), 0, 0,
-                                           f"search index not built: {why}; the pages are written, and any "
-                                           f"earlier search index is kept as it was"))
-        return outcome
-
-    binary = executable()
-    if binary is None:
-        return skipped("the Pagefind binary is not installed (pip install pagefind-bin)")
-    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
-        site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
-        for page in pages:
-            copy = site / page.relative_to(html)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
-        site.mkdir(exist_ok=True)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-        try:
-            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                                  "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
-                                 cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                 text=True, errors="replace", timeout=TIMEOUT)
-        except (OSError, subprocess.SubprocessError) as exc:
-            return skipped(f"Pagefind could not run ({exc})")
-        if run.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-            said = " ".join((run.stderr or run.stdout).split())[:300] or f"exit status {run.returncode}"
-            return skipped(f"Pagefind failed: {said}")
-        files = {p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file() and p.name not in UNUSED}
-        for rel in sorted(files):
-            dest = bundle_dir / rel
-            (outcome.written if write_atomic(dest, (bundle / rel).read_bytes()) else outcome.unchanged).append(dest)
+    files: set[Path] = set()
+    if pages:
+        binary = executable()
+        if binary is None:
+            return _skipped(outcome, bundle_dir, "the Pagefind binary is not installed (pip install pagefind-bin)")
+        with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
+            site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
+            for page in pages:
+                copy = site / page.relative_to(html)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
+            env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+            try:
+                run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
+                                      "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
+                                     cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                                     text=True, errors="replace", timeout=TIMEOUT)
+            except (OSError, subprocess.SubprocessError) as exc:
+                return _skipped(outcome, bundle_dir, f"Pagefind could not run ({exc})")
+            if run.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+                said = " ".join((run.stderr or run.stdout).split())[:300] or f"exit status {run.returncode}"
+                return _skipped(outcome, bundle_dir, f"Pagefind failed: {said}")
+            files = {p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file() and p.name not in UNUSED}
+            for rel in sorted(files):
+                dest = bundle_dir / rel
+                (outcome.written if write_atomic(dest, (bundle / rel).read_bytes()) else outcome.unchanged).append(dest)
     # an older bundle's files (other content hashes) would only take up room: remove them
-    for old in sorted(bundle_dir.rglob("*"), reverse=True):
-        if old.is_symlink() or old.is_file():
-            if old.relative_to(bundle_dir) not in files:
-                old.unlink()
-                outcome.removed.append(old)
-        elif old.is_dir() and not any(old.iterdir()):
-            old.rmdir()
+    if bundle_dir.is_dir() and not bundle_dir.is_symlink():
+        for old in sorted(bundle_dir.rglob("*"), reverse=True):
+            if old.is_symlink() or old.is_file():
+                if old.relative_to(bundle_dir) not in files:
+                    old.unlink()
+                    outcome.removed.append(old)
+            elif old.is_dir() and not any(old.iterdir()):
+                old.rmdir()
+        if not files and not any(bundle_dir.iterdir()):
+            bundle_dir.rmdir()
+    return outcome
+
+
+def _skipped(outcome: Outcome, bundle_dir: Path, why: str) -> Outcome:
+    outcome.diagnostics.append(warning("search-skipped", parse.display_path(bundle_dir), 0, 0,
+                                       f"search index not built: {why}; the pages are written, and any "
+                                       f"earlier search index is kept as it was"))
     return outcome

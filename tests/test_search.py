@@ -105,3 +105,15 @@ def test_bundle_is_hermetic_and_old_files_are_removed(built, tmp_path, capsys, m
     assert run_cli(capsys, "build", ROOT / "tei", "--out", out)[0] == 0
     assert not stale.exists()
     assert _bundle(out) == _bundle(built)
+
+
+def test_an_edition_without_documents_has_no_search_bundle(tmp_path, capsys):
+    (tmp_path / "tei").mkdir()
+    out = tmp_path / "out"
+    old = out / "html" / "pagefind" / "pagefind-entry.json"  # left by an earlier build with documents
+    old.parent.mkdir(parents=True)
+    old.write_text('{"version":"1.5.2","languages":{}}', encoding="utf-8")
+    code, _, err = run_cli(capsys, "build", tmp_path / "tei", "--out", out)
+    assert code == 0 and "warning" not in err.replace("0 warnings", "")
+    assert (out / "html" / "index.html").is_file()
+    assert not (out / "html" / "pagefind").exists()
