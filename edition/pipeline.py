@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import parse, rules, site, transform, validate
+from edition import parse, rules, search, site, transform, validate
 from edition.diagnostics import Diagnostic, error, sort, warning
 from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
 from edition.parse import TEI_NS, Source
@@ -199,6 +199,7 @@ def build(paths: list[Path], out: Path, options: Options) -> Result:
         index[:] = docs
         html = transform.render_text(etree.tostring(index, encoding="unicode"), INDEX.stylesheet, options.params)
         _write(result, target(out, INDEX, "index"), html.encode("utf-8"))
+        search.update(result, out / "html", [target(out, FORMATS["html"], i) for i in ids])  # html/pagefind/
     site.write_edition_pages(result, out, options.params)  # persons index (edition/site.py)
     return result
 

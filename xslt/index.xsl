@@ -38,6 +38,32 @@
           <p class="lead"><xsl:value-of select="count(document)"/>
             <xsl:value-of select="if (count(document) = 1) then ' document' else ' documents'"/>, by date.
             Each is also available as plain text.</p>
+          <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/). Hidden until
+               JavaScript has loaded the search UI over http(s); without JavaScript, or without the
+               bundle, nothing of it shows and the page reads as before. -->
+          <div id="search" class="search" hidden=""></div>
+          <script>
+            (function () {
+              var box = document.getElementById("search");
+              if (location.protocol === "file:") return; /* Pagefind cannot fetch its index from file:// */
+              var ui = document.createElement("script");
+              ui.src = "pagefind/pagefind-ui.js";
+              ui.onload = function () {
+                var css = document.createElement("link");
+                css.rel = "stylesheet";
+                css.href = "pagefind/pagefind-ui.css";
+                document.head.appendChild(css);
+                new PagefindUI({ element: "#search", showImages: false, autofocus: false });
+                var input = box.querySelector("input"), label = document.createElement("label");
+                if (input) input.id = "search-input";
+                label.htmlFor = "search-input";
+                label.textContent = "Search the edition";
+                box.insertBefore(label, box.firstChild);
+                box.hidden = false;
+              };
+              document.head.appendChild(ui);
+            })();
+          </script>
           <ol class="documents">
             <xsl:apply-templates select="document"/>
           </ol>
