@@ -56,6 +56,7 @@ _OTHER_CODES = [
     Code("doc-id-duplicate", E, "two sources do not share a document id"),
     Code("render", E, "the document can be rendered by the edition's stylesheets"),
     Code("index-kept", W, "the index page is rewritten only when every source is valid"),
+    Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}
