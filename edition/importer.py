@@ -128,6 +128,8 @@ class Report:
             out.append(f"  dropped (line {c.line}): {c.text!r} ({c.message})")
         for c in self.repeats:
             out.append(f"  repeat (line {c.line}): {c.text!r} ({c.message})")
+        for c in self.consumed:
+            out.append(f"  {c.kind} (line {c.line}): {c.text!r} ({c.message})")
         return out
 
     def review_lines(self) -> list[str]:
@@ -198,8 +200,10 @@ def paragraphs(lines: list[str]) -> list[Para]:
         for i, (n, t) in enumerate(block):
             if cur:
                 prev = cur[-1][1]
-                starts_new = bool(_NOTE_TEXT.match(t)) or match_turn(t) is not None
-                one_per_line = len(prev) > 100 and prev[-1:] in ".!?:;\"”»)"
+                starts_new = (bool(_NOTE_TEXT.match(t)) or match_turn(t) is not None or bool(_PAGE_NUMBER.match(t))
+                              or bool(_PAGE_NUMBER.match(prev)) or citation_like(t) or parse_credits(t) is not None)
+                ends = re.sub(r"\[\d{1,3}\]$", "", prev)[-1:] in ".!?:;\"”»)"
+                one_per_line = ends and (len(prev) > 100 or len(prev) < 0.75 * longest)
                 short_lines = longest < 50
                 if starts_new or one_per_line or short_lines:
                     out.append(_join(cur))
@@ -247,6 +251,17 @@ _DOC_TYPE = re.compile(
     r"^(?:(?:memorandum|minutes|record|transcript|notes?|summary|report)(?: of(?: the| a)? (?:conversation|talks?|meeting|discussion))?"
     r"|letter|telegram|cable|diary(?: entry)?|speech|directive|resolution|decree|instructions?|memo|protocol"
     r"|meeting minutes|interview|conversation|correspondence|statement|note verbale|aide[- ]m[ée]moire)s?$", re.I)
+
+_MARKING = re.compile(r"^(?:top secret|secret|strictly secret|confidential|strictly confidential|urgent|not for publication"
+                      r"|for official use only|copy no\.? ?\d+|copy \d+|ekz\.? ?(?:no\.? ?)?\d+)\.?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,4}))$")
+_CITATION_LIKE = re.compile(r"\b(?:f|op|d|l|ll|p)\.\s?\d|\b(?:Collection|Fond|Opis|Delo|Inventory|File|Sheets?|Folder|Box|Listy?)\s+\d", re.I)
+
+
+def citation_like(text: str) -> bool:
+    """An archival reference the importer cannot structure exactly ("AVPRF, f. 0128, op. 9, p. 41, d. 7, ll. 3-5.")."""
+    return len(text) <= 250 and len(_CITATION_LIKE.findall(text)) >= 2 and match_turn(text) is None
+
 
 _FUNDER = re.compile(r"^This document was made possible with support from (?P<name>\S.*)$")
 _RIGHTS = re.compile(r"copyright|rights status|rights holder|permission|reuse|licen[cs]e|creative commons|all rights reserved", re.I)
@@ -378,6 +393,8 @@ def _name_token_kind(tok: str) -> str | None:
 def _name_ok(tokens: list[str], caps_only: bool) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
+    if not caps_only and len(tokens) == 1 and re.fullmatch(r"[^\W\d_]", tokens[0]) and tokens[0].isupper():
+        return True  # "Q:", "A:" in an interview
     kinds = [_name_token_kind(t) for t in tokens]
     if any(k is None for k in kinds) or kinds[0] == "particle" or sum(k == "particle" for k in kinds) > 2:
         return False
@@ -718,9 +735,21 @@ class Imported:
         return serialize(self.tree)
 
 
-def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None) -> Imported:
+def decode(data: bytes) -> tuple[str, str]:
+    """The input's text and the encoding it was read in: UTF-8, else Windows-1252, else Latin-1."""
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")
+
+
+def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None, encoding: str = "utf-8") -> Imported:
     """A TEI draft of the transcript ``text``, and what the import recognised and could not."""
     report = Report(source=source)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        report.flag(1, "encoding", encoding, f"the file is not UTF-8: read as {encoding}; check accented letters and quotes")
     lines = clean_lines(text)
     for n, (raw_orig, clean) in enumerate(zip(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"), lines), start=1):
         for m in _XML_INVALID.finditer(raw_orig):
@@ -808,11 +837,15 @@ class Reader:
         stop = funder_at if funder_at is not None else i
         if funder_at is None:
             j = i
-            while j < min(len(paras), i + 3):
+            while j < min(len(paras), i + 6):
                 t = paras[j].text
+                if _MARKING.match(t):
+                    self.unclassified.append(("marking", paras[j]))
+                    j += 1
+                    continue
                 if (match_turn(t, self.known) or len(t) > 200 or _NOTE_TEXT.match(t) or self._is_dateline(t)
                         and parse_date(t) is None or t.lower().rstrip(":") in (RELATED_HEADING, "document information")
-                        or parse_citation(t)):
+                        or parse_citation(t) or citation_like(t) or parse_credits(t)):
                     break
                 if parse_date(t) is None and self.title is not None:
                     break
@@ -823,6 +856,7 @@ class Reader:
                 else:
                     break
                 j += 1
+            self._date_from_title()
             return j
         for j in range(i, stop):
             p = paras[j]
@@ -836,7 +870,19 @@ class Reader:
             else:
                 self.unclassified.append(("header", p))
         self.funders.append(paras[stop])
+        self._date_from_title()
         return stop + 1
+
+    def _date_from_title(self) -> None:
+        """A title that prints a full date ("..., 8 November 1956") dates the document when no date line does."""
+        if self.date is not None or self.title is None:
+            return
+        t = self.title[0].text
+        for m in _DATE_IN_LINE.finditer(t):
+            if (m.group("year") or m.group("year2")) and (iso := parse_date(m.group(0))):
+                self.date = (self.title[0].slice(m.start(), m.end()), iso)
+                self.date_from_title = True
+                return
 
     def _is_dateline(self, t: str) -> bool:
         if len(t) > 120 or match_turn(t, self.known):
@@ -844,7 +890,8 @@ class Reader:
         m = _DATE_IN_LINE.search(t)
         if not m or MONTHS.get((m.group("month") or m.group("month2") or "").lower()) is None:
             return False
-        return m.start() == 0 or bool(re.match(r"^[A-Z][\w .'’-]{1,40}, ", t[: m.start()] + " ")) and m.start() < 45
+        # "July 31, at the airport", "Harbin, March 3", "New York, 5 May 1960"
+        return m.start() == 0 or bool(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s?){1,3},\s", t[: m.start()]))
 
     def _transcript_end(self, i: int) -> int:
         paras = self.paras
@@ -856,7 +903,7 @@ class Reader:
                 return j
             if low in ("notes", "footnotes", "endnotes") and all(_NOTE_TEXT.match(p.text) for p in paras[j + 1: j + 2]):
                 return j
-            if parse_citation(t):
+            if (parse_citation(t) or citation_like(t)) and not any(match_turn(q.text, self.known) for q in paras[j + 1:]):
                 return j
             if _NOTE_TEXT.match(t):
                 # the notes section: only notes (and, in a Wilson page, one summary) until a heading or the end
@@ -866,7 +913,8 @@ class Reader:
                         break
                     rest.append(p)
                 others = [p for p in rest if not _NOTE_TEXT.match(p.text) and not _RIGHTS.search(p.text)
-                          and not parse_credits(p.text) and not parse_citation(p.text)]
+                          and not parse_credits(p.text) and not parse_citation(p.text) and not citation_like(p.text)
+                          and p.text.lower() not in CHROME_LINES]
                 if len(others) <= (1 if self.wilson else 0):
                     return j
         return n
@@ -932,6 +980,13 @@ class Reader:
         if cred:
             self._credits(p, p.text, cred)
             return True
+        if citation_like(p.text):
+            self.unclassified.append((region, p))
+            self.r.flag(p.line, "citation-unparsed", p.text,
+                        "archival reference not in a form the edition prints back exactly "
+                        "(\"REPO. Collection N. Inventory N. File N. Sheets N.\" or \"REPO, f. N, op. N, d. N, l. N.\"): "
+                        "kept as a paragraph; encode it as <msDesc> by hand")
+            return True
         if region != "transcript" and _RIGHTS.search(p.text):
             self.rights.append(p)
             self.r.recognised.append(Item(p.line, "rights", p.text))
@@ -955,7 +1010,7 @@ class Reader:
         for resp, key, names in entries:
             self.r.recognised.append(Item(p.line, "credits", credit_line(resp, names), key))
         for c in consumed:
-            self.r.consumed.append(Item(p.line, "consumed", c, "joins credits"))
+            self.r.consumed.append(Item(p.line, "connector", c, "joins two credits, which the edition prints apart"))
 
     def _related(self, i: int) -> int:
         paras = self.paras
@@ -1126,10 +1181,21 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
         if iso:
             _el(creation, "date", p.text, when=iso)
             r.date = Item(p.line, "date", p.text, iso)
+            if getattr(rd, "date_from_title", False):
+                r.flag(p.line, "date-from-title", p.text, f"no date line: the document is dated {iso} from its title; check")
+        elif (years := re.findall(r"\b(1[0-9]\d\d|20\d\d)\b", p.text)) and "[" not in p.text:
+            _el(creation, "date", p.text, notBefore=min(years), notAfter=max(years), cert="low")
+            r.date = Item(p.line, "date", p.text, f"{min(years)}/{max(years)}")
+            r.flag(p.line, "date-unparsed", p.text, f"date {p.text!r} not understood: encoded as the year{'s' if len(set(years)) > 1 else ''} "
+                   f"it names (notBefore/notAfter, cert=\"low\"); give the exact date if it is known")
         else:
             self.inline(creation, p, notes=False, where="the date")
             r.date = Item(p.line, "date", p.text, "")
-            r.flag(p.line, "date-unparsed", p.text, f"date {p.text!r} not understood: kept as text in <creation>; add a <date when=\"YYYY-MM-DD\">")
+            r.flag(p.line, "date-unparsed", p.text, f"date {p.text!r} not understood: kept as text in <creation> (which the "
+                   f"edition does not print); add a <date when=\"YYYY-MM-DD\">")
+    if not rd.doc_types and rd.title and _DOC_TYPE.match(rd.title[0].text):
+        rd.doc_types.append(rd.title[0])
+        r.recognised.append(Item(rd.title[0].line, "document type", rd.title[0].text, "the title names it"))
     if rd.doc_types:
         kw = _el(_el(profile, "textClass"), "keywords")
         for p in rd.doc_types:
@@ -1167,9 +1233,10 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
         back_items.append(lb)
     elif hasattr(rd, "related_head"):
         r.chrome.append(Item(rd.related_head.line, "chrome", rd.related_head.text, "empty section heading"))
-    leftovers = [p for region, p in rd.unclassified if region != "header"]
+    leftovers = [p for region, p in rd.unclassified if region not in ("header", "marking")]
     for p in leftovers:
-        if not any(i.line == p.line and i.kind in ("unclassified", "citation-conflict", "note-duplicate") for i in r.review):
+        if not any(i.line == p.line and i.kind in ("unclassified", "citation-conflict", "note-duplicate", "citation-unparsed")
+                   for i in r.review):
             r.flag(p.line, "unclassified", p.text, "not understood: kept as a paragraph at the end of the text")
     if leftovers:
         div = etree.Element(T + "div", type="unclassified")
@@ -1249,6 +1316,12 @@ def _transcript(b: Builder, rd: Reader) -> etree._Element:
         if turn is None and _credit_or_citation(t):
             if rd._metadata(p, "transcript"):
                 continue
+        if turn is None and (m := _PAGE_NUMBER.match(t)):
+            _el(current_sp if current_sp is not None else div, "pb", n=m.group(1) or m.group(2))
+            r.consumed.append(Item(p.line, "page-number", t, "page number, encoded as <pb n>"))
+            continue
+        if turn is None and citation_like(t):
+            r.flag(p.line, "citation-unparsed", t, "looks like an archival reference inside the transcript: kept as a paragraph")
         if turn is not None:
             person = _person_for(turn, p.line, persons, r)
             sp = _el(div, "sp")
@@ -1294,11 +1367,14 @@ def _transcript(b: Builder, rd: Reader) -> etree._Element:
         person.sps = [sp for sp in person.sps if sp.getparent() is not None]
     persons[:] = [p for p in persons if p.sps]
     # header paragraphs the importer could not place open the transcript
-    for region, p in reversed([u for u in rd.unclassified if u[0] == "header"]):
+    for region, p in reversed([u for u in rd.unclassified if u[0] in ("header", "marking")]):
         para = etree.Element(T + "p")
         b.inline(para, p, notes=True)
         div.insert(0 if div.find(T + "opener") is None else 1, para)
-        r.flag(p.line, "unclassified", p.text, "paragraph in the page header not understood: kept at the start of the transcript")
+        if region == "marking":
+            r.recognised.append(Item(p.line, "marking", p.text, "kept at the start of the transcript"))
+        else:
+            r.flag(p.line, "unclassified", p.text, "paragraph in the page header not understood: kept at the start of the transcript")
     if len(div) == 0 or all(c.tag == T + "opener" for c in div):
         _el(div, "gap", reason="no transcript found in the source")
         r.flag(1, "no-transcript", "", "no transcript found: the draft's transcript is empty")
@@ -1368,7 +1444,8 @@ def _name_persons(persons: list[Person], rd: Reader) -> None:
         counts = {w: len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", folded)) for w in words}
         best = max(counts.values()) if counts else 0
         top = [w for w in words if counts[w] == best]
-        if len(top) == 1 and len(words) > 1:
+        shared = any(top and top[0] in other.key[0] for other in persons if other is not person)
+        if len(top) == 1 and len(words) > 1 and not shared:
             base = top[0]
         else:
             # keep the order in which the longest label prints them
@@ -1390,16 +1467,18 @@ _LOWER_TITLES = {"comrade", "cde.", "cde", "tov.", "mr.", "mrs.", "dr."}
 
 
 def _display_name(person: Person, all_text: str) -> str:
-    best = max(person.labels, key=lambda l: (len(person_key(l)[0]), len(person_key(l)[1]), -person.labels.index(l)))
+    best = max(person.labels, key=lambda l: (len(person_key(l)[0]), len(person_key(l)[1]), any(c.islower() for c in l),
+                                              bool(_INITIALS.match(_tokens(l)[0])), -person.labels.index(l)))
     toks = [t for t in _tokens(best) if _fold(t.strip(".’'")) not in _TITLES or not person_key(best)[0] - {_fold(t.strip(".’'"))}]
     name = " ".join(toks) or best
     if any(c.islower() for c in name):
         return name
     # a name printed in capitals: the document's own mixed-case spelling if it has one
-    pattern = r"\s+".join(re.escape(t) for t in name.split())
-    for m in re.finditer(pattern, all_text, re.I):
-        if any(c.islower() for c in m.group(0)):
-            return " ".join(m.group(0).split())
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(t) for t in name.split()) + r"(?!\w)"
+    for m in re.finditer(pattern, all_text, re.I) if len(name) > 2 else ():
+        found = m.group(0)
+        if any(c.islower() for c in found) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in found.split()):
+            return " ".join(found.split())
     return " ".join(_titlecase(t) for t in name.split())
 
 
@@ -1436,7 +1515,7 @@ def _link_notes(b: Builder, rd: Reader, body_div: etree._Element) -> None:
             anchor = max(before, key=lambda el: _doc_order(body_div, el))
             anchor.addnext(note)
             note.tail, anchor.tail = anchor.tail, None
-            where = f"after note {[n for n, el in placed if el is anchor][0]}"
+            where = f"after note [{[n for n, el in placed if el is anchor][0]}]"
         else:
             host = _first_block(body_div)
             host.append(note)
