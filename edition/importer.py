@@ -759,6 +759,8 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
     if not paras:
         raise ImportProblem("the input holds no text: nothing to import")
     b = Builder(report)
+    if doc_id is not None:
+        b.ids.add(doc_id)  # the document's id comes first: persons and notes take others
     Reader(paras, b, report).read()
     tree = b.build(doc_id)
     report.doc_id = tree.getroot().get(XML_ID)
@@ -781,6 +783,7 @@ class Reader:
         self.date: tuple[Para, str | None] | None = None
         self.funders: list[Para] = []
         self.citation: Citation | None = None
+        self.citation_forms: set[str] = set()
         self.credits: list[tuple[str, str, list[str]]] = []
         self.rights: list[Para] = []
         self.summary: list[Para] = []
@@ -954,6 +957,12 @@ class Reader:
         cit = parse_citation(p.text)
         if cit:
             c, form, rest = cit
+            if form in self.citation_forms:
+                self.unclassified.append((region, p))
+                self.r.flag(p.line, "citation-conflict", p.text,
+                            "a second archival citation printed the same way: kept as a paragraph")
+                return True
+            self.citation_forms.add(form)
             if self.citation is None:
                 self.citation = c
             elif (archival_citation(self.citation) if form == "short" else source_line(self.citation)) != (
@@ -1015,7 +1024,10 @@ class Reader:
     def _related(self, i: int) -> int:
         paras = self.paras
         head = paras[i]
-        self.related_head = head
+        if getattr(self, "related_head", None) is None:
+            self.related_head = head
+        else:
+            self.r.chrome.append(Item(head.line, "chrome", head.text, "section heading repeated"))
         i += 1
         cur = None
         while i < len(paras):
@@ -1214,7 +1226,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     back_items = []
     if rd.related:
         lb = etree.Element(T + "listBibl", type="related")
-        _el(lb, "head", rd.related_head.text)
+        _el(lb, "head", rd.related_head.text)  # the first heading; later ones are listed as repeated
         for date_p, d_iso, title_p, summary in rd.related:
             bibl = _el(lb, "bibl")
             if d_iso:
@@ -1231,7 +1243,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
                     for sp in summary:
                         self.inline(_el(note, "p"), sp, notes=False, where="a related document's summary")
         back_items.append(lb)
-    elif hasattr(rd, "related_head"):
+    elif getattr(rd, "related_head", None) is not None:
         r.chrome.append(Item(rd.related_head.line, "chrome", rd.related_head.text, "empty section heading"))
     leftovers = [p for region, p in rd.unclassified if region not in ("header", "marking")]
     for p in leftovers:
@@ -1257,16 +1269,11 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
 
     # ---- identity and language
     if doc_id is None:
-        doc_id = default_id(rd.title[0].text if rd.title else None, iso, [p.id for p in persons])
+        doc_id = self.unique_id(default_id(rd.title[0].text if rd.title else None, iso, [p.id for p in persons]))
     root.set(XML_ID, doc_id)
     lang = _language(" ".join(p.text for p in rd.paras))
     if lang:
         root.set(XML_LANG, lang)
-    # ids must not clash with the document's
-    if doc_id in self.ids:
-        for el in root.iter():
-            if el is not root and el.get(XML_ID) == doc_id:
-                raise ImportProblem(f"the document id {doc_id!r} is also the id of a <{etree.QName(el).localname}>; choose another with -o")
     _indent(root)
     root.addprevious(etree.ProcessingInstruction("xml-model", XML_MODEL))
     return root.getroottree()
