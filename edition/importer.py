@@ -761,8 +761,9 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
     b = Builder(report)
     if doc_id is not None:
         b.ids.add(doc_id)  # the document's id comes first: persons and notes take others
-    Reader(paras, b, report).read()
-    tree = b.build(doc_id)
+    reader = Reader(paras, b, report)
+    reader.read()
+    tree = _build(b, reader, doc_id)
     report.doc_id = tree.getroot().get(XML_ID)
     return Imported(tree, report.doc_id, report)
 
@@ -823,7 +824,6 @@ class Reader:
                 i = self._info(i + 1)
             else:
                 i = self._info(i)
-        self.b.reader = self
 
     def _chrome(self, p: Para) -> bool:
         low = p.text.lower()
@@ -1098,9 +1098,9 @@ class Reader:
 
 # ====================================================================== assembling the tree
 
-def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
-    rd: Reader = self.reader
-    r = self.report
+def _build(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree:
+    """The TEI tree of what the reader found, in the order and with the conventions of tei/*.xml."""
+    r = b.report
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
@@ -1110,7 +1110,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     title = _el(title_stmt, "title")
     if rd.title:
         p = rd.title[0]
-        self.inline(title, p, notes=False, where="the title")
+        b.inline(title, p, notes=False, where="the title")
         r.title = Item(p.line, "title", p.text)
     else:
         title.text = "Untitled transcript"
@@ -1118,13 +1118,13 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
         r.flag(1, "no-title", "", "no title found: the draft says \"Untitled transcript\"; write the document's title")
 
     # ---- speakers (before the id, which may use them)
-    body_div = _transcript(self, rd)
+    body_div = _transcript(b, rd)
 
     # ---- funders
     for p in rd.funders:
         m = _FUNDER.match(p.text)
         funder = _el(title_stmt, "funder")
-        self.inline(funder, p, m.start("name"), notes=False, where="the funder line", brackets=False)
+        b.inline(funder, p, m.start("name"), notes=False, where="the funder line", brackets=False)
         r.recognised.append(Item(p.line, "funder", m.group("name")))
     # ---- credits
     for resp, key, names in rd.credits:
@@ -1144,7 +1144,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     if rd.rights:
         lic = _el(_el(pub, "availability"), "licence")
         for p in rd.rights:
-            self.inline(_el(lic, "p"), p, notes=False, where="the rights statement", brackets=False)
+            b.inline(_el(lic, "p"), p, notes=False, where="the rights statement", brackets=False)
 
     # ---- source
     source_desc = _el(file_desc, "sourceDesc")
@@ -1169,7 +1169,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
                 el = _el(history, "provenance")
                 if re.search(r"\bcopy\.?$", prov, re.I):
                     el.set("type", "copy")
-                    _provenance_names(self, el, prov)
+                    _provenance_names(b, rd, el, prov)
                 else:
                     el.text = prov
     else:
@@ -1181,7 +1181,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     if rd.summary:
         abstract = _el(profile, "abstract")
         for p in rd.summary:
-            self.inline(_el(abstract, "p"), p, notes=False, where="the summary")
+            b.inline(_el(abstract, "p"), p, notes=False, where="the summary")
             r.recognised.append(Item(p.line, "summary", p.text))
         if len(rd.summary) > 1:
             r.flag(rd.summary[0].line, "summary", rd.summary[0].text,
@@ -1201,7 +1201,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
             r.flag(p.line, "date-unparsed", p.text, f"date {p.text!r} not understood: encoded as the year{'s' if len(set(years)) > 1 else ''} "
                    f"it names (notBefore/notAfter, cert=\"low\"); give the exact date if it is known")
         else:
-            self.inline(creation, p, notes=False, where="the date")
+            b.inline(creation, p, notes=False, where="the date")
             r.date = Item(p.line, "date", p.text, "")
             r.flag(p.line, "date-unparsed", p.text, f"date {p.text!r} not understood: kept as text in <creation> (which the "
                    f"edition does not print); add a <date when=\"YYYY-MM-DD\">")
@@ -1211,7 +1211,7 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     if rd.doc_types:
         kw = _el(_el(profile, "textClass"), "keywords")
         for p in rd.doc_types:
-            self.inline(_el(kw, "term", type="documentType"), p, notes=False, where="the document type")
+            b.inline(_el(kw, "term", type="documentType"), p, notes=False, where="the document type")
     persons = rd.persons
     if persons:
         lp = _el(_el(profile, "particDesc"), "listPerson")
@@ -1232,16 +1232,16 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
             if d_iso:
                 _el(bibl, "date", date_p.text, when=d_iso)
             else:
-                self.inline(bibl, date_p, notes=False, where="a related document's date")
+                b.inline(bibl, date_p, notes=False, where="a related document's date")
             if title_p is not None:
-                self.inline(_el(bibl, "title"), title_p, notes=False, where="a related document's title")
+                b.inline(_el(bibl, "title"), title_p, notes=False, where="a related document's title")
             if summary:
                 note = _el(bibl, "note", type="summary")
                 if len(summary) == 1:
-                    self.inline(note, summary[0], notes=False, where="a related document's summary")
+                    b.inline(note, summary[0], notes=False, where="a related document's summary")
                 else:
                     for sp in summary:
-                        self.inline(_el(note, "p"), sp, notes=False, where="a related document's summary")
+                        b.inline(_el(note, "p"), sp, notes=False, where="a related document's summary")
         back_items.append(lb)
     elif getattr(rd, "related_head", None) is not None:
         r.chrome.append(Item(rd.related_head.line, "chrome", rd.related_head.text, "empty section heading"))
@@ -1253,23 +1253,23 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     if leftovers:
         div = etree.Element(T + "div", type="unclassified")
         for p in leftovers:
-            self.inline(_el(div, "p"), p, notes=False, where="an unclassified paragraph", brackets=False)
+            b.inline(_el(div, "p"), p, notes=False, where="an unclassified paragraph", brackets=False)
         back_items.append(div)
     if rd.info:
         div = etree.Element(T + "div", type="documentInformation")
         for p in rd.info:
-            self.inline(_el(div, "p"), p, notes=False, where="the document information", brackets=False)
+            b.inline(_el(div, "p"), p, notes=False, where="the document information", brackets=False)
         back_items.append(div)
     if back_items:
         back = _el(text_el, "back")
         for item in back_items:
             back.append(item)
 
-    _link_notes(self, rd, body_div)
+    _link_notes(b, rd, body_div)
 
     # ---- identity and language
     if doc_id is None:
-        doc_id = self.unique_id(default_id(rd.title[0].text if rd.title else None, iso, [p.id for p in persons]))
+        doc_id = b.unique_id(default_id(rd.title[0].text if rd.title else None, iso, [p.id for p in persons]))
     root.set(XML_ID, doc_id)
     lang = _language(" ".join(p.text for p in rd.paras))
     if lang:
@@ -1279,15 +1279,15 @@ def _build(self: Builder, doc_id: str | None) -> etree._ElementTree:
     return root.getroottree()
 
 
-Builder.build = _build
 
 
-def _provenance_names(b: Builder, el: etree._Element, prov: str) -> None:
+
+def _provenance_names(b: Builder, rd: Reader, el: etree._Element, prov: str) -> None:
     """ "N.S. Khrushchev’ Copy." -> <persName ref="#khrushchev">N.S. Khrushchev</persName>’ Copy. when the name is a speaker."""
     m = re.match(r"^(?P<name>.+?)(?P<rest>(?:’s?|'s?)?\s+[Cc]opy\.?)$", prov)
     if m:
         key = person_key(m.group("name"))
-        match = [p for p in b.reader.persons if _compatible(key, p.key)] if key[0] else []
+        match = [p for p in rd.persons if _compatible(key, p.key)] if key[0] else []
         if len(match) == 1:
             _el(el, "persName", m.group("name"), ref="#" + match[0].id)
             _append_text(el, m.group("rest"))
@@ -1445,7 +1445,6 @@ def _name_persons(persons: list[Person], rd: Reader) -> None:
     """Each person's id (the name word the document uses most on its own) and display name."""
     all_text = " ".join(p.text for p in rd.paras)
     folded = _fold(all_text)
-    used = set(rd.b.ids) if hasattr(rd, "b") else set()
     for person in persons:
         words = sorted(person.key[0])
         counts = {w: len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", folded)) for w in words}
@@ -1601,8 +1600,7 @@ def _indent(el: etree._Element, level: int = 0) -> None:
     children = list(el)
     if (name not in _STRUCTURAL or not children or (el.text and el.text.strip())
             or any(c.tail and c.tail.strip() for c in children)
-            or name == "note" and not all(etree.QName(c).localname == "p" for c in children)
-            or name == "creation" and False):
+            or name == "note" and not all(etree.QName(c).localname == "p" for c in children)):
         return
     pad = "\n" + "  " * (level + 1)
     el.text = pad

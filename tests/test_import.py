@@ -547,3 +547,29 @@ def test_import_times(capsys):
         assert elapsed < 2.0
     with capsys.disabled():
         print("\n" + "\n".join(rows))
+
+
+def test_fixture_drafts_build_into_the_edition(tmp_path):
+    """The drafts go through the whole pipeline; each kept input line is visible on its HTML page."""
+    from conftest import visible_text
+    from edition import pipeline
+
+    tei = tmp_path / "tei"
+    texts = {}
+    for name in sorted(FIXTURES):
+        imp = _import(name)
+        tei.mkdir(exist_ok=True)
+        (tei / f"{imp.doc_id}.xml").write_bytes(imp.serialize())
+        texts[imp.doc_id] = ((FIXTURE_DIR / name).read_text(encoding="utf-8"), imp)
+    result = pipeline.build([tei], tmp_path / "out", pipeline.Options())
+    assert [str(d) for d in result.diagnostics] == []
+    for doc_id, (text, imp) in texts.items():
+        page = visible_text(tmp_path / "out" / "html" / f"{doc_id}.html").casefold()
+        r = imp.report
+        split = {i.line for i in r.consumed if i.kind == "connector"} | {c.line for c in r.citation}
+        for n, line in kept_lines(text, r).items():
+            if n in split:
+                continue
+            # HTML shows note markers as linked numbers: compare the text between them
+            for part in _MARKER.split(" ".join(line.split())):
+                assert part.strip().casefold() in page, f"{doc_id}: line {n} not on the page: {part.strip()!r}"
