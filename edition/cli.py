@@ -121,7 +121,9 @@ def _import(args: argparse.Namespace) -> int:
     out = args.output
     doc_id = None
     if out is not None:
-        doc_id = out.name[:-4] if out.name.endswith(".xml") else out.name
+        if out.suffix != ".xml" or out.is_dir():
+            raise pipeline.UsageError(f"{out}: name the TEI file to write, ending in .xml (tei/ID.xml)")
+        doc_id = out.name[:-4]
         if not importer.valid_id(doc_id):
             raise pipeline.UsageError(f"{out}: the file name without .xml is the document's xml:id, and {doc_id!r} is not "
                                       f"a valid one (letters, digits, '-', '_', '.'; a letter first)")
@@ -143,21 +145,25 @@ def _import(args: argparse.Namespace) -> int:
     display = str(out) if out is not None else f"{imported.doc_id}.xml (standard output)"
     problems = importer.check(draft, imported.doc_id, display)
     r = imported.report
+    failed = any(d.is_error for d in problems)
+    if not failed:
+        if out is not None:
+            write_atomic(out, draft)
+        else:
+            sys.stdout.write(draft.decode("utf-8"))
+            sys.stdout.flush()
     if args.report == "json":
-        print(r.to_json(), file=sys.stderr)
+        print(r.to_json(output=None if failed else str(out) if out is not None else "-",
+                        diagnostics=[str(d) for d in problems]), file=sys.stderr)
     else:
         print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
-    report.text(problems, [], sys.stderr)
-    if any(d.is_error for d in problems):
+        report.text(problems, [], sys.stderr)
+    if failed:
         print(f"edition: import: the draft of {args.source} does not validate; nothing written "
               f"(this is a bug in edition import: please report it with the input)", file=sys.stderr)
         return EXIT_PROBLEMS
-    if out is not None:
-        write_atomic(out, draft)
-    else:
-        sys.stdout.write(draft.decode("utf-8"))
-        sys.stdout.flush()
-    print(f"edition: imported {args.source} -> {out if out is not None else 'standard output'}: "
-          f"{len(r.speakers)} speakers, {r.turns} turns, {r.notes_linked} of {len(r.notes)} notes linked, "
-          f"{len(r.review)} to review in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    if args.report == "text":
+        print(f"edition: imported {args.source} -> {out if out is not None else 'standard output'}: "
+              f"{len(r.speakers)} speakers, {r.turns} turns, {r.notes_linked} of {len(r.notes)} notes linked, "
+              f"{len(r.review)} to review in {time.perf_counter() - started:.2f}s", file=sys.stderr)
     return EXIT_OK

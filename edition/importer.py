@@ -99,8 +99,9 @@ class Report:
     def notes_linked(self) -> int:
         return sum(1 for n in self.notes if n.kind == "note")
 
-    def to_json(self) -> str:
+    def to_json(self, **extra) -> str:
         data = asdict(self)
+        data.update(extra)
         data["notes_linked"] = self.notes_linked
         data["review"] = sorted(data["review"], key=lambda i: (i["line"], i["kind"]))
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -897,29 +898,34 @@ class Reader:
         return m.start() == 0 or bool(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s?){1,3},\s", t[: m.start()]))
 
     def _transcript_end(self, i: int) -> int:
+        """Where the transcript stops: a section heading, the notes section, or a citation no turn follows."""
         paras = self.paras
         n = len(paras)
+        sections = (RELATED_HEADING, "document information")
+        # from the end backwards (linear): is a turn still to come; how many plain paragraphs until the next heading
+        turn_after = [False] * (n + 1)
+        others_to_heading = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            t = paras[k].text
+            turn_after[k] = turn_after[k + 1] or match_turn(t, self.known) is not None
+            if t.lower().rstrip(":") in sections:
+                others_to_heading[k] = 0
+            else:
+                other = not (_NOTE_TEXT.match(t) or _RIGHTS.search(t) or parse_credits(t) or parse_citation(t)
+                             or citation_like(t) or t.lower() in CHROME_LINES)
+                others_to_heading[k] = others_to_heading[k + 1] + other
         for j in range(i, n):
             t = paras[j].text
             low = t.lower().rstrip(":")
-            if low in (RELATED_HEADING, "document information"):
+            if low in sections:
                 return j
             if low in ("notes", "footnotes", "endnotes") and all(_NOTE_TEXT.match(p.text) for p in paras[j + 1: j + 2]):
                 return j
-            if (parse_citation(t) or citation_like(t)) and not any(match_turn(q.text, self.known) for q in paras[j + 1:]):
+            if (parse_citation(t) or citation_like(t)) and not turn_after[j + 1]:
                 return j
-            if _NOTE_TEXT.match(t):
-                # the notes section: only notes (and, in a Wilson page, one summary) until a heading or the end
-                rest = []
-                for p in paras[j:]:
-                    if p.text.lower().rstrip(":") in (RELATED_HEADING, "document information"):
-                        break
-                    rest.append(p)
-                others = [p for p in rest if not _NOTE_TEXT.match(p.text) and not _RIGHTS.search(p.text)
-                          and not parse_credits(p.text) and not parse_citation(p.text) and not citation_like(p.text)
-                          and p.text.lower() not in CHROME_LINES]
-                if len(others) <= (1 if self.wilson else 0):
-                    return j
+            # the notes section: only notes (and, in a Wilson page, one summary) until a heading or the end
+            if _NOTE_TEXT.match(t) and others_to_heading[j] <= (1 if self.wilson else 0):
+                return j
         return n
 
     def _after(self, i: int) -> int:

@@ -493,7 +493,8 @@ def test_cli_never_overwrites_without_force(capsys, tmp_path):
 def test_cli_report_json(capsys, tmp_path):
     code, out, err = run_cli(capsys, "import", FIXTURE_DIR / "ocr-typescript.txt", "-o", tmp_path / "ocr.xml", "--report", "json")
     assert code == 0
-    data = json.loads(err[: err.rindex("}") + 1])
+    data = json.loads(err)  # stderr holds the JSON document and nothing else
+    assert data["output"] == str(tmp_path / "ocr.xml") and data["diagnostics"] == []
     assert [(s["id"], s["turns"], s["lines"]) for s in data["speakers"]] == [("semyonov", 3, [6, 12, 16]), ("pak-son-chol", 2, [9, 17])]
     assert data["notes_linked"] == 2
     assert {"line": 16, "kind": "marker-no-note", "text": "[4]",
@@ -511,6 +512,8 @@ def test_cli_errors(capsys, tmp_path):
     code, out, err = run_cli(capsys, "import", FIXTURE_DIR / "plain-turns-only.txt", "-o", tmp_path / "1 bad name.xml")
     assert code == 2 and "is not a valid one" in err
     assert not (tmp_path / "1 bad name.xml").exists()
+    code, out, err = run_cli(capsys, "import", FIXTURE_DIR / "plain-turns-only.txt", "-o", tmp_path, "--force")
+    assert (code, err.strip()) == (2, f"edition: error: {tmp_path}: name the TEI file to write, ending in .xml (tei/ID.xml)")
 
 
 def test_cli_writes_nothing_when_the_draft_does_not_validate(capsys, tmp_path, monkeypatch):
@@ -573,3 +576,19 @@ def test_fixture_drafts_build_into_the_edition(tmp_path):
             # HTML shows note markers as linked numbers: compare the text between them
             for part in _MARKER.split(" ".join(line.split())):
                 assert part.strip().casefold() in page, f"{doc_id}: line {n} not on the page: {part.strip()!r}"
+
+
+def test_a_long_transcript_imports_in_linear_time():
+    """3,000 turns with markers, notes, brackets and citation-like lines: seconds, not minutes (no quadratic scans)."""
+    parts = []
+    for i in range(1500):
+        parts.append(f"KHRUSHCHEV: We agree on point {i}.[{i % 50 + 1}] The rest [at the meeting] is for later.")
+        parts.append(f"MAO ZEDONG. Point {i} is noted.")
+        if i % 100 == 0:
+            parts.append("RGANI, f. 1, op. 2, p. 3, d. 4, ll. 5-6.")
+    parts += [f"[{i}] Note {i}." for i in range(1, 51)]
+    started = time.perf_counter()
+    imp = importer.import_text("\n\n".join(parts))
+    elapsed = time.perf_counter() - started
+    assert imp.report.turns == 3000 and imp.report.notes_linked == 50
+    assert elapsed < 5.0, f"{elapsed:.1f}s"
