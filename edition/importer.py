@@ -1239,6 +1239,7 @@ def _build(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree:
                 _el(bibl, "date", date_p.text, when=d_iso)
             else:
                 b.inline(bibl, date_p, notes=False, where="a related document's date")
+                _append_text(bibl, " ")
             if title_p is not None:
                 b.inline(_el(bibl, "title"), title_p, notes=False, where="a related document's title")
             if summary:
