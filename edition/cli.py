@@ -166,7 +166,7 @@ def _import(args: argparse.Namespace) -> int:
                         diagnostics=[str(d) for d in problems]), file=sys.stderr)
     else:
         print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
-        report.text(problems, [], sys.stderr)
+        report.text(report.Report(problems, [display], command="import"), sys.stderr)
     if failed:
         print(f"edition: import: the draft of {args.source} does not validate; nothing written "
               f"(this is a bug in edition import: please report it with the input)", file=sys.stderr)
