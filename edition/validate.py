@@ -23,6 +23,7 @@ from edition import grammar, resources
 from edition.diagnostics import Diagnostic, error
 from edition.grammar import Grammar, NameKey, attribute_key, display
 from edition.parse import TEI_NS, Source
+from edition.rules import duplicate_id_message
 
 
 class SchemaError(Exception):
@@ -488,10 +489,6 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
 
 
 _XML = "http://www.w3.org/XML/1998/namespace"
-
-
-def duplicate_id_message(value: str, first_line: int | None) -> str:
-    return f'xml:id "{value}" is already used on line {first_line}; every xml:id must be unique: rename this one (and the pointers to it)'
 
 
 def _text_position(source: Source, el: etree._Element) -> tuple[int, int]:
