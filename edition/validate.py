@@ -165,8 +165,12 @@ class _Explainer:
             return "schema-namespace", (f"<{key[1]}> is in {'namespace ' + key[0] if key[0] else 'no namespace'}, not the TEI "
                                         f'namespace; declare xmlns="{TEI_NS}" on the root element')
         if parent is None:
-            return "schema-element", (f"<{name}> cannot be the root element; the schema expects "
-                                      f"{_listing(self._names(g.start_elements()))}")
+            roots = _listing(self._names(g.start_elements()))
+            if key[0] != TEI_NS and not g.specific(key):
+                where = f"namespace {key[0]}" if key[0] else "no namespace"
+                return "schema-namespace", (f"the root element <{key[1]}> is in {where}: this is not a TEI document; "
+                                            f'the schema expects {roots} in the TEI namespace (xmlns="{TEI_NS}")')
+            return "schema-element", f"<{name}> cannot be the root element; the schema expects {roots}"
         pname = _name(parent)
         allowed, nullable, failed = self.next_allowed(parent, upto=el)
         if failed is not None and failed is not el:
