@@ -148,7 +148,7 @@ class _Explainer:
         return set(P.first(d)), d.nullable, None
 
     def allowed_here(self, parent, allowed: set, nullable: bool) -> str:
-        names = self._names(allowed)
+        names = (["text"] if self.takes_text(parent) and self.defs(parent) else []) + self._names(allowed)
         if not names:
             return f"nothing more is allowed in <{_name(parent)}> at this point"
         end = [f"the end of <{_name(parent)}>"] if nullable else []
@@ -250,7 +250,9 @@ class _Explainer:
     def text_not_allowed(self, el: etree._Element) -> str:
         g = self.g
         takers = [c for d in self.defs(el) for c in g.summary(d).children if g.summary(c).text]
-        wrap = f"; put it inside {_listing(self._names(takers)[:6])}" if takers else ""
+        common = ("<p>", "<l>", "<ab>", "<seg>")
+        names = sorted(self._names(takers), key=lambda n: (n not in common, common.index(n) if n in common else 0, n.lower()))
+        wrap = f"; put it inside {_listing(names[:6])}" if takers else ""
         if not any(g.summary(d).children or g.summary(d).text for d in self.defs(el)):
             wrap = f"; <{_name(el)}> must be empty (write <{_name(el)}/>, and put the text after it)"
         return f"text is not allowed directly inside <{_name(el)}>{wrap}"

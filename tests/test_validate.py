@@ -65,7 +65,7 @@ MESSAGES = [
      "(<choice> holds: (<sic> & <corr>) | (<abbr> & <expan>) | (<orig> & <reg>))"),
     ("text-in-div",
      [("<p>They concur", "Loose words <p>They concur")], "Loose words", 9,
-     "error[schema-element]: text is not allowed directly inside <div>; put it inside <head>, <p> or <stage>"),
+     "error[schema-element]: text is not allowed directly inside <div>; put it inside <p>, <head> or <stage>"),
     ("text-in-empty-element",
      [('<p>They concur', '<p><gap reason="illegible">lost</gap> They concur')], '<gap reason="illegible">lost', 36,
      "error[schema-element]: text is not allowed directly inside <gap>; <gap> must be empty (write <gap/>, and put the text after it)"),
