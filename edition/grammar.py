@@ -477,15 +477,9 @@ class Grammar:
             return self._pats[key]
         kids = self._patterns(node)
         if tag == "choice":
-            p = P.NONE
-            for c in kids:
-                p = P.choice(p, self._pat(c))
-            return p
+            return _balanced([self._pat(c) for c in kids], P.choice, P.NONE)
         if tag == "interleave":
-            p = P.EMPTY
-            for c in kids:
-                p = P.interleave(p, self._pat(c))
-            return p
+            return _balanced([self._pat(c) for c in kids], P.interleave, P.EMPTY)
         inner = self._pat_seq(kids)
         if tag == "optional":
             return P.choice(inner, P.EMPTY)
@@ -659,6 +653,15 @@ class Grammar:
 
 class _TooLong(Exception):
     pass
+
+
+def _balanced(items: list, join, unit):
+    """Join many alternatives as a balanced tree: recursion stays shallow for TEI's large classes."""
+    if not items:
+        return unit
+    while len(items) > 1:
+        items = [join(items[i], items[i + 1]) if i + 1 < len(items) else items[i] for i in range(0, len(items), 2)]
+    return items[0]
 
 
 def _closing(s: str, i: int) -> int:

@@ -1,8 +1,11 @@
 """Rules the grammar cannot say, each with a stable code and a fix.
 
 Every rule is a function registered with ``@rule(code, severity, summary)``; it
-receives the parsed source and yields ``(element, message)`` pairs. ``check`` runs
+receives the parsed source and yields ``(element, message)`` pairs, or
+``(element, message, attribute)`` where the finding is about one attribute (the grammar
+may have reported that attribute already: then the rule keeps quiet). ``check`` runs
 them all and turns what they yield into diagnostics at the element's start tag.
+Each rule has a fixture in tests/fixtures/rules/ and a line in README.md's code table.
 ``edition rules`` (and README.md) list the codes with their summaries.
 """
 

@@ -70,7 +70,7 @@ _EXTRANS = re.compile(r"Expecting no namespace for element (\S+)")
 # follow-ons of another error: reported only when nothing else explains them
 _EXTRA = re.compile(r"Element (\S+) has extra content: (\S+)")
 _CONTENTVALID = re.compile(r"Element (\S+) failed to validate content")
-_INTERLEAVE = re.compile(r"Invalid sequence in interleave|Extra element (\S+) in interleave|Element (\S+) failed to validate (content|attributes)")
+_INTERLEAVE = re.compile(r"Invalid sequence in interleave|Extra element (\S+) in interleave")
 
 _FOLLOW_ON = (_EXTRA, _CONTENTVALID, _INTERLEAVE)
 _MAX_LISTED = 16
@@ -85,6 +85,12 @@ def _name(el: etree._Element | None) -> str:
     if el is None or not isinstance(el.tag, str):
         return "?"
     return display(_key(el))
+
+
+def _who(el: etree._Element) -> str:
+    """An element and where it stands: "<note> (inside <dateline>)"."""
+    parent = el.getparent()
+    return f"<{_name(el)}>" + (f" (inside <{_name(parent)}>)" if parent is not None else "")
 
 
 def _elements(parent: etree._Element):
@@ -283,7 +289,9 @@ class _Explainer:
         """(code, message, attribute) for each attribute problem of ``el`` the schema shows."""
         g = self.g
         allowed, any_attr, required = self.attributes(el)
+        parent = el.getparent()
         name = _name(el)
+        who = _who(el)
         present = {attribute_key(k): v for k, v in el.attrib.items()}
         out = []
         for k, v in present.items():
@@ -293,9 +301,9 @@ class _Explainer:
             if k in allowed:
                 why = g.value_problem(allowed[k], v)
                 if why:
-                    out.append(("schema-value", f'@{disp}="{v}" on <{name}> is not valid: {why}', disp))
+                    out.append(("schema-value", f'@{disp}="{v}" on {who} is not valid: {why}', disp))
             elif not any_attr:
-                out.append(("schema-attribute", f"@{disp} is not allowed on <{name}>; remove it or use one the schema "
+                out.append(("schema-attribute", f"@{disp} is not allowed on {who}; remove it or use one the schema "
                                                 f"defines: {self.admits(el, allowed, required)}", disp))
         if only:
             return out
@@ -306,10 +314,10 @@ class _Explainer:
             if len(names) == 1:
                 k = next(iter(clause))
                 hint = g.expected_value(allowed.get(k, []), "").removeprefix("expected ") if allowed.get(k) else ""
-                out.append(("schema-attribute", f'<{name}> lacks the required attribute @{names[0]}: add {names[0]}="..."'
+                out.append(("schema-attribute", f'{who} lacks the required attribute @{names[0]}: add {names[0]}="..."'
                                                 + (f" ({hint})" if hint and hint != "a different value" else ""), names[0]))
             else:
-                out.append(("schema-attribute", f"<{name}> needs one of " + _listing([f"@{n}" for n in names])
+                out.append(("schema-attribute", f"{who} needs one of " + _listing([f"@{n}" for n in names])
                                                 + (' (for a date: when="1958-07-31", or from/to, notBefore/notAfter)'
                                                    if {"when", "from"} <= set(names) else ""), names[0]))
         return out
@@ -448,10 +456,10 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
                 disp = display(attribute_key(attr), True)
                 why = x.g.value_problem(x.attributes(el)[0].get(attribute_key(attr), []), value) \
                     or f"expected {grammar.TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"
-                report(el, "schema-value", f'@{disp}="{value}" on <{_name(el)}> is not valid: {why}', attr=disp)
+                report(el, "schema-value", f'@{disp}="{value}" on {_who(el)} is not valid: {why}', attr=disp)
             else:
                 why = grammar.datatype_problem(type_name, value)
-                report(el, "schema-value", f'the text "{value[:60]}" of <{_name(el)}> is not valid: '
+                report(el, "schema-value", f'the text "{value[:60]}" of {_who(el)} is not valid: '
                                            + (why or f"expected {grammar.TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"))
         elif m := _DUPID.match(msg):
             value = m.group(1)
