@@ -58,7 +58,7 @@ def analysis(schema: etree.RelaxNG) -> Grammar | None:
 _ELEMWRONG = re.compile(r"Did not expect element (\S+) there")
 _EXPECTING = re.compile(r"Expecting element (\S+), got (\S+)")
 _NOELEM = re.compile(r"Expecting an element (\S*), got nothing")
-_TEXTWRONG = re.compile(r"Did not expect text in element (\S+) content")
+_TEXTWRONG = re.compile(r"Did not expect text in element (\S+) content|Expecting an element got text()")
 _NOTEMPTY = re.compile(r"Expecting element (\S+) to be empty")
 _INVALIDATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
 _ATTRVALID = re.compile(r"Element (\S+) failed to validate attributes")
@@ -407,9 +407,17 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
                 continue
             report(el, *x.incomplete(el))
         elif m := _TEXTWRONG.match(msg):
-            el = el if el is not None else next(iter(_named(source, m.group(1), entry.line)), None)
+            name = m.group(1) or m.group(2)
+            el = el if el is not None else next(iter(_named(source, name, entry.line)), None) if name else None
             if el is None:
+                report(None, "schema-element", "text is not allowed here", (entry.line or 1, entry.column or 1))
                 continue
+            if x.takes_text(el):  # libxml2 names the element it was in; the text stands in a child or sibling
+                found = x.dig(el, budget)
+                if found:
+                    for found_el, code, text, attr in found:
+                        report(found_el, code, text, attr=attr)
+                    continue
             report(el, "schema-element", x.text_not_allowed(el), _text_position(source, el))
         elif m := _NOTEMPTY.match(msg):
             el = el if el is not None else next(iter(_named(source, m.group(1), entry.line)), None)
