@@ -220,6 +220,8 @@ class Summary:
 class Grammar:
     """The static view of one RelaxNG schema (XML syntax)."""
 
+    complete = True  # every include was followed: an element not found is not in the schema
+
     def __init__(self, root: etree._Element):
         self.defines: dict[str, list[etree._Element]] = {}
         self.elements: list[etree._Element] = []
@@ -864,11 +866,79 @@ def datatype_problem(type_name: str, value: str) -> str | None:
 
 # ------------------------------------------------------------------ cache per schema
 
+_RNG_PARSER = dict(no_network=True, resolve_entities=False, load_dtd=False)
+
+
+def _flatten(path: Path, seen: frozenset, overridden: frozenset = frozenset(), skip_start: bool = False) -> tuple[list, bool]:
+    """The top-level components (define, start) of the grammar at ``path`` with its ``include``s
+    resolved from local files, as copies carrying their inherited ``ns``; and whether all was found."""
+    try:
+        root = etree.parse(str(path), etree.XMLParser(**_RNG_PARSER)).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return [], False
+    complete = root.tag == f"{{{RNG}}}grammar"
+    if not complete:  # a schema that is one pattern: wrap it as the start
+        start = etree.Element(f"{{{RNG}}}start")
+        start.append(root)
+        return [start], True
+    out = []
+    ns = root.get("ns")
+    for child in root:
+        if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{RNG}}}"):
+            continue
+        tag = etree.QName(child).localname
+        if tag == "include":
+            href = child.get("href", "")
+            inner_names = frozenset(d.get("name") for d in child.iterchildren(f"{{{RNG}}}define"))
+            has_start = child.find(f"{{{RNG}}}start") is not None
+            target = (path.parent / href).resolve()
+            if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href) or target in seen:
+                complete = False  # remote (never fetched) or circular
+            else:
+                parts, ok = _flatten(target, seen | {target}, inner_names, has_start)
+                out.extend(parts)
+                complete &= ok
+            for c in child:  # the include's own components override the included ones
+                if isinstance(c.tag, str) and etree.QName(c).localname in ("define", "start", "div"):
+                    out.extend(_copy(c, ns))
+            continue
+        if tag == "div":
+            out.extend(c for c in _copy(child, ns)
+                       if not (c.get("name") in overridden or etree.QName(c).localname == "start" and skip_start))
+            continue
+        if tag == "define" and child.get("name") in overridden or tag == "start" and skip_start:
+            continue
+        if tag in ("define", "start"):
+            out.extend(_copy(child, ns))
+    if any(True for _ in root.iter(f"{{{RNG}}}externalRef", f"{{{RNG}}}parentRef")):
+        complete = False  # not followed: the analysis may not know every element
+    return out, complete
+
+
+def _copy(node, ns: str | None) -> list:
+    if etree.QName(node).localname == "div":
+        return [c for d in node.iter(f"{{{RNG}}}define", f"{{{RNG}}}start") for c in _copy(d, ns)]
+    copy = etree.fromstring(etree.tostring(node))
+    if ns is not None and copy.get("ns") is None:
+        copy.set("ns", ns)
+    return [copy]
+
+
 @cache
 def load(path: Path) -> Grammar | None:
-    """The analysed grammar of the schema at ``path``, once per process (None if unreadable)."""
-    try:
-        doc = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False))
-    except (OSError, etree.XMLSyntaxError):
+    """The analysed grammar of the schema at ``path``, once per process (None if unreadable).
+
+    Local ``include``s are resolved (nothing is fetched); where something is not followed
+    (a remote include, ``externalRef``), ``Grammar.complete`` is False and messages do not
+    claim that an element is unknown to the schema.
+    """
+    path = Path(path).resolve()
+    parts, complete = _flatten(path, frozenset({path}))
+    if not parts:
         return None
-    return Grammar(doc.getroot())
+    root = etree.Element(f"{{{RNG}}}grammar")
+    root.extend(parts)
+    g = Grammar(root)
+    g.complete = complete and not any(
+        True for e in root.iter(f"{{{RNG}}}grammar") if e is not root)
+    return g

@@ -189,7 +189,7 @@ class _Explainer:
         here = self.allowed_here(parent, allowed, nullable)
         pdefs = self.defs(parent)
         anywhere = set().union(*(g.summary(d).children for d in pdefs)) if pdefs else set()
-        if not g.by_name(key):
+        if not g.by_name(key) and g.complete:
             hint = g.suggest(key)
             return "schema-element", (f"<{name}> is not an element of the schema"
                                       + (f" (did you mean <{hint}>?)" if hint else "")
@@ -507,7 +507,7 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
                 report(found_el, code, text, attr=attr)
     if not out:
         out = _plain(source, entries)
-    return out
+    return sorted(out, key=Diagnostic.sort_key)
 
 
 _XML = "http://www.w3.org/XML/1998/namespace"

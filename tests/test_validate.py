@@ -226,3 +226,15 @@ def test_every_invalid_mutation_is_explained_without_crashing(seed_text):
         assert got, data.decode()
         assert all(d.code != "schema" and d.line > 0 for d in got), [str(d) for d in got]
     assert invalid > 150
+
+
+def test_a_schema_split_by_include_is_read_whole(tmp_path):
+    schemas = Path(__file__).resolve().parent / "fixtures" / "schemas"
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p>One.</p>\n<q>Two.</q>\n</TEI>\n', encoding="utf-8")
+    got = problems(doc, schemas / "include-main.rng")
+    assert got == [
+        "doc.xml:2:1: error[schema-attribute]: <p> (inside <TEI>) lacks the required attribute @n: add n=\"...\"",
+        "doc.xml:3:1: error[schema-element]: <q> is not an element of the schema; inside <TEI> after <p>, "
+        "allowed here: <p> or the end of <TEI>",
+    ]
