@@ -55,23 +55,40 @@ class Source:
             except LookupError:
                 text = self.data.decode("utf-8", errors="replace")
             # lines as XML counts them (LF only: not U+2028, form feeds and the like)
-            self._lines = text.replace("\r\n", "\n").split("\n")
+            if text.startswith("\ufeff"):
+                text = text[1:]
+            self._lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return self._lines
 
-    def _same_line(self, element: etree._Element) -> int:
-        """How many elements of the same name start earlier on the same line."""
-        if not hasattr(self, "_by_line"):
-            self._by_line: dict = {}
-            for el in self.root.iter():
-                self._by_line.setdefault((el.tag, el.sourceline), []).append(el)
-        same = self._by_line.get((element.tag, element.sourceline), [])
-        for i, el in enumerate(same):
-            if el is element:
-                return i
-        return 0
+    def _start_tags(self) -> dict:
+        """id(element) -> (line, column) of its start tag, from the text itself.
+
+        libxml2's ``sourceline`` is the line where a start tag *ends*, and says nothing of
+        columns. In well-formed XML every "<" outside comments, CDATA sections and processing
+        instructions opens a tag, so the n-th start tag in the text is the n-th element.
+        """
+        if not hasattr(self, "_starts"):
+            text = "\n".join(self.lines())
+            positions = []
+            line, last = 1, 0
+            for m in _MARKUP.finditer(text):
+                if m.group(0) != "<":
+                    continue
+                pos = m.start()
+                line += text.count("\n", last, pos)
+                last = pos
+                positions.append((line, pos - (text.rfind("\n", 0, pos) + 1) + 1))
+            elements = [e for e in self.root.iter() if isinstance(e.tag, str)]
+            self._elements = elements  # keeps the proxies (and so their ids) alive
+            self._starts = dict(zip(map(id, elements), positions)) if len(positions) == len(elements) else {}
+        return self._starts
 
     def position(self, element: etree._Element) -> tuple[int, int]:
         """(line, column) of the start of ``element``'s start tag (or of a processing instruction)."""
+        if isinstance(element.tag, str):
+            found = self._start_tags().get(id(element))
+            if found is not None:
+                return found
         line = element.sourceline or 0
         lines = self.lines()
         if isinstance(element, etree._ProcessingInstruction):
@@ -82,14 +99,15 @@ class Source:
             local = etree.QName(element).localname
             qname = element.prefix + ":" + local if element.prefix else local
             pattern = re.compile(r"<" + re.escape(qname) + r"(?=[\s/>]|$)")
-        k = self._same_line(element) if isinstance(element.tag, str) else 0
         for ln in range(min(line, len(lines)), max(line - 20, 0), -1):
             matches = list(pattern.finditer(lines[ln - 1]))
             if matches:
-                if ln == line:
-                    return ln, matches[min(k, len(matches) - 1)].start() + 1
-                return ln, matches[-1].start() + 1
+                return ln, matches[0].start() + 1
         return line, 1
+
+
+#: markup in the text of a well-formed document: the lone "<" is a start tag
+_MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>]*>|</|<(?=[^\s!?/])", re.S)
 
 
 def _parser() -> etree.XMLParser:
