@@ -361,7 +361,9 @@ def _named(source: Source, name: str, line: int = 0) -> list[etree._Element]:
 def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     reported: set[str] = set()  # tree paths of elements with a diagnostic
+    under: set[str] = set()  # ... and of their ancestors
     seen: set[tuple] = set()
+    swept: set[str] = set()  # element names whose every candidate was checked (errors without a location)
 
     def report(el, code, message, line_col=None, attr=None):
         line, col = line_col or (source.position(el) if el is not None else (1, 1))
@@ -370,13 +372,18 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
         seen.add((line, col, code, message))
         if el is not None:
             reported.add(x.path(el))
+            for a in (el, *el.iterancestors()):
+                p = x.path(a)
+                if p in under:
+                    break
+                under.add(p)
             if attr:
                 source.flagged.add((x.path(el), attr))
         out.append(error(code, source.display, line, col, message))
 
     def covered(el) -> bool:
-        p = x.path(el)
-        return any(r == p or r.startswith(p + "/") for r in reported)
+        """Whether ``el`` or something inside it was already reported."""
+        return x.path(el) in under
 
     follow_ons = []
     budget = [20000]  # elements examined for causes libxml2 did not name
@@ -483,6 +490,10 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
     for entry, el in follow_ons:
         msg = entry.message.strip()
         if m := _ATTRVALID.match(msg):
+            if el is None and not entry.line:
+                if m.group(1) in swept:
+                    continue  # every element of that name was checked for an earlier such entry
+                swept.add(m.group(1))
             cands = [el] if el is not None else _named(source, m.group(1), entry.line)
             found = False
             for c in cands:
