@@ -322,13 +322,17 @@ def sniff(data: bytes, display: str) -> Diagnostic | None:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        sample = next((w for w in re.findall(r"\S*[^\x00-\x7f]\S*", text)), None)
-        if sample is not None:
-            offset = len(text[:text.find(sample)].encode("utf-8"))
+        m = re.search(r"[^\x00-\x7f]", text)  # linear: no backtracking over long words
+        if m is not None:
+            start = max(text.rfind(c, 0, m.start()) for c in " \t\n<>\"") + 1
+            ends = [i for i in (text.find(c, m.end()) for c in " \t\n<>\"") if i >= 0]
+            end = min(ends) if ends else len(text)
+            sample = text[max(start, m.start() - 20):min(end, m.end() + 20)]
+            offset = len(text[:m.start()].encode("utf-8"))
             line, col = _line_col(data, offset)
             misread = sample.encode("utf-8").decode("latin-1", errors="replace")
             return error("encoding", display, line, col,
-                         f'the XML declaration says encoding="{declared}", but the bytes are UTF-8: "{sample[:30]}" would be '
+                         f'the XML declaration says encoding="{declared}", but the bytes are UTF-8: "{sample}" would be '
                          f'read as "{misread[:40]}"; declare encoding="UTF-8"')
     return None
 
