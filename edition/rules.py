@@ -1,8 +1,11 @@
 """Rules the grammar cannot say, each with a stable code and a fix.
 
 Every rule is a function registered with ``@rule(code, severity, summary)``; it
-receives the parsed source and yields ``(element, message)`` pairs. ``check`` runs
+receives the parsed source and yields ``(element, message)`` pairs, or
+``(element, message, attribute)`` where the finding is about one attribute (the grammar
+may have reported that attribute already: then the rule keeps quiet). ``check`` runs
 them all and turns what they yield into diagnostics at the element's start tag.
+Each rule has a fixture in tests/fixtures/rules/ and a line in README.md's code table.
 ``edition rules`` (and README.md) list the codes with their summaries.
 """
 
@@ -25,7 +28,9 @@ XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 NS = {"t": TEI_NS}
 
-Finding = tuple[etree._Element, str]
+#: (element, message) or (element, message, attribute): a finding on an attribute the
+#: grammar already reported (``Source.flagged``) is not repeated
+Finding = tuple
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,29 @@ def rule(code: str, severity: Severity, summary: str):
 
 
 def check(source: Source) -> list[Diagnostic]:
+    """Every rule's findings in ``source``, at the start tag of the element concerned.
+
+    The rules are about TEI documents: a root that is not a TEI element has already been
+    reported by the grammar (schema-namespace, schema-element) and gets no rule findings.
+    A finding on an attribute the grammar already rejected (``Source.flagged``: an invalid
+    date or language value, a duplicate xml:id) is one cause: it is reported once.
+    """
+    if etree.QName(source.root).namespace != TEI_NS:
+        return []
     out = []
     for r in RULES:
-        for element, message in r.func(source):
+        for finding in r.func(source):
+            element, message = finding[0], finding[1]
+            if len(finding) > 2 and (source.tree.getpath(element), finding[2]) in source.flagged:
+                continue
             line, col = source.position(element)
             out.append(Diagnostic(r.severity, r.code, source.display, line, col, message))
     return out
+
+
+def duplicate_id_message(value: str, first_line: int | None) -> str:
+    """The one wording of a duplicate xml:id (the grammar may find it first: libxml2 checks ID types)."""
+    return f'xml:id "{value}" is already used on line {first_line}; every xml:id must be unique: rename this one (and the pointers to it)'
 
 
 # ----------------------------------------------------------------- helpers
@@ -86,7 +108,7 @@ def _root_id(source: Source):
     if source.root.tag != T + "TEI":
         return
     if doc_id is None:
-        yield source.root, f'the root <TEI> has no xml:id; add xml:id="{stem}" (the file name without .xml)'
+        yield source.root, f'the root <TEI> has no xml:id; add xml:id="{stem}" (the file name without .xml)', "xml:id"
     elif doc_id != stem:
         yield source.root, (f'the root xml:id "{doc_id}" does not match the file name "{source.path.name}"; '
                             f'rename the file to "{doc_id}.xml" or set xml:id="{stem}"')
@@ -102,8 +124,7 @@ def _id_duplicate(source: Source):
         if value is None:
             continue
         if value in seen:
-            first_line = seen[value].sourceline
-            yield el, f'xml:id "{value}" is already used on line {first_line}; every xml:id must be unique'
+            yield el, duplicate_id_message(value, seen[value].sourceline), "xml:id"
         else:
             seen[value] = el
 
@@ -122,42 +143,82 @@ def _who(source: Source):
             if target is None:
                 yield sp, f'@who="{ptr}" names no declared person; declare <person xml:id="{ptr[1:]}"> in particDesc/listPerson or fix the id'
             elif _local(target) not in ("person", "personGrp"):
-                yield sp, f'@who="{ptr}" points to a <{_local(target)}>, not a <person>'
+                yield sp, (f'@who="{ptr}" points to a <{_local(target)}>, not a <person>; point it to the <person> '
+                           f'who speaks (declare one in particDesc/listPerson)')
 
 
-_REF_KINDS = {"persName": ("person", "personGrp"), "placeName": ("place",), "orgName": ("org",)}
+#: what a local pointer must reach, by element and attribute ("*": any element)
+_KINDS = {
+    ("persName", "ref"): ("person", "personGrp"),
+    ("placeName", "ref"): ("place",),
+    ("orgName", "ref"): ("org",),
+    ("*", "who"): ("person", "personGrp"),
+}
+_POINTER_ATTRS = ("ref", "target", "resp", "hand", "who", "corresp", "facs", "sameAs", "source")
 
 
-@rule("ref-unresolved", Severity.ERROR, 'every local pointer (@ref, @target, @who on q, @resp, @hand: "#id") resolves to an element of the right kind')
+def _document(source: Source, ptr: str) -> str | None:
+    """For a relative pointer to another document ("doc.xml", "doc.xml#id"): why it does not resolve."""
+    path = ptr.split("#", 1)[0]
+    if not path or _SCHEME.match(path) or path.startswith("/") or not path.endswith(".xml"):
+        return None
+    if (source.path.parent / path).is_file():
+        return None
+    return (f'there is no document "{path}" beside this source; documents of the edition are named by their '
+            f'xml:id plus .xml: fix the file name')
+
+
+@rule("ref-unresolved", Severity.ERROR, 'every pointer into the edition (@ref, @target, @who on q or change, @resp, @hand, @corresp: "#id" or "doc.xml#id") resolves, to an element of the right kind or a document')
 def _refs(source: Source):
     ids = _ids(source)
     for el in source.root.iter():
         if not isinstance(el.tag, str) or el.tag == T + "sp":
             continue
-        for attr in ("ref", "target", "resp", "hand", "who", "corresp", "facs"):
+        name = _local(el)
+        for attr in _POINTER_ATTRS:
             for ptr in _pointers(el.get(attr)):
                 if not ptr.startswith("#"):
+                    why = _document(source, ptr)
+                    if why:
+                        yield el, f'@{attr}="{ptr}" on <{name}> names no document of the edition: {why}'
                     continue
                 target = ids.get(ptr[1:])
-                name = _local(el)
                 if target is None:
-                    yield el, f'@{attr}="{ptr}" on <{name}> points to no element of this document; declare xml:id="{ptr[1:]}" or fix the pointer'
-                elif name in _REF_KINDS and attr == "ref" and _local(target) not in _REF_KINDS[name]:
-                    kinds = " or ".join(f"<{k}>" for k in _REF_KINDS[name])
-                    yield el, f'<{name} ref="{ptr}"> points to a <{_local(target)}>, not a {kinds}'
+                    what = ("an <anchor xml:id=\"" + ptr[1:] + "\"/> where the note applies" if name == "note" and attr == "target"
+                            else f'xml:id="{ptr[1:]}" on the element it means')
+                    yield el, f'@{attr}="{ptr}" on <{name}> points to no element of this document; declare {what}, or fix the pointer'
+                    continue
+                kinds = _KINDS.get((name, attr)) or _KINDS.get(("*", attr))
+                if kinds and _local(target) not in kinds:
+                    wanted = " or ".join(f"<{k}>" for k in kinds)
+                    yield el, (f'@{attr}="{ptr}" on <{name}> points to a <{_local(target)}>, not a {wanted}; '
+                               f"point it to the {wanted} it means")
+                elif name == "note" and attr == "target" and not any(a.tag == T + "text" for a in target.iterancestors()):
+                    yield el, (f'@target="{ptr}" on <note> points to a <{_local(target)}> outside <text>; a note is anchored '
+                               f"where it applies in the transcript: point it to an <anchor> there")
 
 
-@rule("unsafe-link", Severity.ERROR, "links use only relative, http, https or mailto addresses")
+_LINK_ATTRS = ("target", "ref", "facs", "url", "corresp", "sameAs", "source", "scheme", "href")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@rule("unsafe-link", Severity.ERROR, "links use only relative, http, https or mailto addresses (no javascript:, data:, file:...)")
 def _unsafe_link(source: Source):
     for el in source.root.iter():
         if not isinstance(el.tag, str):
             continue
-        for attr in ("target", "ref", "facs"):
-            for ptr in _pointers(el.get(attr)):
-                m = _SCHEME.match(ptr)
+        for attr in _LINK_ATTRS:
+            value = el.get(attr)
+            if value is None:
+                continue
+            for ptr in _pointers(value) or [value]:
+                # browsers ignore control characters and blanks inside a scheme ("java\tscript:")
+                m = _SCHEME.match(_CONTROL.sub("", ptr))
                 if m and m.group(1).lower() not in SAFE_SCHEMES:
-                    yield el, (f'@{attr}="{ptr[:60]}" on <{_local(el)}> uses the "{m.group(1)}:" scheme, which is not rendered '
-                               f"as a link; use a relative, http, https or mailto address")
+                    shown = ptr if len(ptr) <= 60 else ptr[:57] + "..."
+                    yield el, (f'@{attr}="{shown}" on <{_local(el)}> uses the "{m.group(1)}:" scheme, which can run code '
+                               f"or read local data in a reader's browser; use a relative, http, https or mailto address")
+                    break
 
 
 # ----------------------------------------------------------------- notes
@@ -271,12 +332,12 @@ def _date_invalid(source: Source):
                 continue
             parsed = _parse_iso(value)
             if isinstance(parsed, str):
-                yield el, f'@{attr}="{value}" on <{_local(el)}> {parsed}'
+                yield el, f'@{attr}="{value}" on <{_local(el)}> {parsed}; write a real date as YYYY-MM-DD, YYYY-MM or YYYY', attr
         f, t = el.get("from"), el.get("to")
         if f and t:
             pf, pt = _parse_iso(f), _parse_iso(t)
             if not isinstance(pf, str) and not isinstance(pt, str) and tuple(x or 0 for x in pf) > tuple(x or 0 for x in pt):
-                yield el, f'@from="{f}" is after @to="{t}" on <{_local(el)}>'
+                yield el, f'@from="{f}" is after @to="{t}" on <{_local(el)}>; swap them, or correct the one that is wrong', "from"
 
 
 @rule("date-mismatch", Severity.ERROR, "where a <date> prints a day and month, @when agrees with it")
@@ -322,7 +383,8 @@ def _lang(source: Source):
             value = el.get(attr)
             if value is not None and not _BCP47.match(value):
                 name = "xml:lang" if attr == XML_LANG else "@" + attr
-                yield el, f'{name}="{value}" on <{_local(el)}> is not a well-formed language tag (BCP 47: "en", "ru", "zh-Latn", "de-CH")'
+                yield el, (f'{name}="{value}" on <{_local(el)}> is not a well-formed language tag; write a BCP 47 tag: '
+                           f'a language, then optionally one script, one region, variants ("en", "ru", "zh-Latn", "de-CH")'), name.lstrip("@")
 
 
 # ----------------------------------------------------------------- content
@@ -356,3 +418,27 @@ def _person_unused(source: Source):
         if pid and not used[pid]:
             yield person, (f'person "{pid}" is declared but never speaks (sp/@who) or is named (persName/@ref); '
                            f'link a mention with ref="#{pid}" or remove the declaration')
+
+
+# ----------------------------------------------------------------- processing instructions
+
+_HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.S)
+
+
+@rule("remote-reference", Severity.WARNING, "xml-model and xml-stylesheet instructions name local files, not remote addresses")
+def _remote_reference(source: Source):
+    pis = [n for n in source.root.itersiblings(preceding=True) if isinstance(n, etree._ProcessingInstruction)]
+    pis += [n for n in source.root.iter(etree.PI)]
+    for pi in pis:
+        if pi.target not in ("xml-model", "xml-stylesheet"):
+            continue
+        m = _HREF.search(pi.text or "")
+        if not m:
+            continue
+        href = m.group(2).strip()
+        scheme = _SCHEME.match(href)
+        if scheme or href.startswith("//"):
+            shown = href if len(href) <= 60 else href[:57] + "..."
+            yield pi, (f'<?{pi.target} href="{shown}"?> points to a remote address; edition never fetches it, but XML '
+                       f"editors and browsers would: point it to a file in the repository (for the schema: "
+                       f'href="../schemas/edition.rng")')
