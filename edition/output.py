@@ -8,10 +8,17 @@ a reader never sees a half-written page and timestamps mean something.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+try:  # POSIX; elsewhere builds are not locked
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,85 @@ INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
 ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
 
 
+#: Files of the build's own bookkeeping in the output folder (not part of the edition).
+MANIFEST = ".edition-manifest.json"
+LOCK = ".edition-lock"
+
+#: A document id usable as a file name: nothing a file system could read as a path
+#: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
+#: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
+_SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
+RESERVED = {"index"}
+
+
+class UnsafePath(ValueError):
+    """A path that would leave the output folder."""
+
+
+def safe_name(doc_id: str) -> bool:
+    """Whether ``doc_id`` can name an output file without leaving its folder."""
+    return bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id not in RESERVED
+
+
 def target(out: Path, fmt: Format, doc_id: str) -> Path:
+    if not safe_name(doc_id):
+        raise UnsafePath(f"document id {doc_id!r} cannot name a file")
     return out / fmt.folder / f"{doc_id}{fmt.suffix}"
+
+
+def relative(out: Path, path: Path) -> str:
+    """``path`` below ``out``, as the manifest records it (POSIX separators)."""
+    return path.relative_to(out).as_posix()
+
+
+def confined(out: Path, rel: str) -> Path:
+    """The file ``rel`` (as the manifest names it) below ``out``; UnsafePath if it would leave it."""
+    parts = rel.split("/")
+    if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+        raise UnsafePath(f"{rel!r} is not a path inside the output folder")
+    path = out.joinpath(*parts)
+    root = out.resolve()
+    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
+        raise UnsafePath(f"{rel!r} leads outside {out}")
+    return path
+
+
+def remove(out: Path, rel: str) -> bool:
+    """Remove the output file ``rel`` (a regular file below ``out``, nothing else). True if removed."""
+    path = confined(out, rel)
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+class Busy(Exception):
+    """Another build holds the output folder's lock."""
+
+
+@contextlib.contextmanager
+def locked(out: Path):
+    """Hold the output folder's lock for a build: one writer at a time.
+
+    ``fcntl.flock`` on ``out/.edition-lock``: the kernel releases it when the holder
+    exits, however it exits (even SIGKILL), so a stale lock never blocks a build.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(f"another build is writing {out}") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def write_atomic(path: Path, data: bytes) -> bool:

@@ -164,6 +164,11 @@ def load(path: Path, display: str | None = None) -> tuple[Source | None, list[Di
     data, problems = read(path, display)
     if data is None:
         return None, problems
+    return from_bytes(data, path, display)
+
+
+def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, list[Diagnostic]]:
+    """Parse the bytes of a source already read (by ``read``, possibly in another process)."""
     doctype = find_doctype(data)
     if doctype:
         return None, [error("doctype", display, doctype[0], doctype[1],

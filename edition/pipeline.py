@@ -3,22 +3,44 @@
     sources -> parse (hardened) -> validate (RelaxNG, then rules)
             -> transform (compiled once) -> write (atomic) -> report
 
-``check`` takes one source as far as validation; ``build`` renders what passed and
-writes the edition. Both return results; printing is the reporter's job.
+``check`` takes one source as far as validation (``edition validate``). A build has
+two phases:
+
+1. per document, ``process``: a pure function of (source bytes, stylesheets,
+   parameters) that returns the rendered bytes, the diagnostics and the summary the
+   index needs. It runs wherever an executor puts it: in this process, in a pool of
+   worker processes (``--jobs``), or on a Dask cluster (``--executor``). Workers
+   return results; only this process writes.
+2. per edition, once every document is done: duplicate ids, unstyled elements, the
+   index, the assets, outputs of documents that are gone, the manifest.
+
+A source whose inputs (its bytes, the stylesheets, the schema, the rules, the
+parameters, the package) are those of the last build is not processed again: the
+manifest (``edition.manifest``) holds its summary and diagnostics. Both phases return
+results; printing is the reporter's job.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
+import re
+import sys
+from collections import deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
-from edition import parse, rules, transform, validate
-from edition.diagnostics import Diagnostic, error, sort, warning
+from edition import manifest, output, parse, resources, rules, transform, validate
+from edition.diagnostics import Diagnostic, Severity, error, sort, warning
+from edition.manifest import Manifest
 from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
 from edition.parse import TEI_NS, Source
-from edition import resources
+from edition.progress import Progress, wanted
 
 
 class UsageError(Exception):
@@ -30,6 +52,9 @@ class Options:
     schema: Path | None = None  # None: the edition's own schema
     rules: bool = True
     params: dict = field(default_factory=dict)  # stylesheet parameters
+    jobs: int | None = None  # worker processes; None: one per CPU when the build is big enough
+    force: bool = False  # rebuild every document, whatever the manifest says
+    executor: str | None = None  # "dask://HOST:PORT": run documents on a Dask cluster
 
 
 @dataclass
@@ -49,8 +74,10 @@ class Result:
     checked: list[Checked] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
     extra: list[Diagnostic] = field(default_factory=list)  # problems not tied to one source's checks
     tool_failed: bool = False
+    rendered: int = 0  # documents processed in this build (the others came from the manifest)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -98,9 +125,79 @@ def check_all(paths: list[Path], options: Options) -> Result:
     return result
 
 
-# ------------------------------------------------------------------ build
+# ------------------------------------------------------------------ one document
 
-def _summary(source: Source, doc_id: str) -> etree._Element:
+@dataclass(frozen=True)
+class Job:
+    """What the per-document step needs: small and picklable, so any worker can run it."""
+
+    data: bytes
+    path: str
+    display: str
+    schema: str | None
+    rules: bool
+    params: tuple[tuple[str, str], ...]
+    inputs: str  # the hash of the inputs, handed back with the result
+
+
+@dataclass
+class Done:
+    """What the per-document step returns (or what the manifest remembers of it)."""
+
+    display: str
+    inputs: str | None
+    doc_id: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # format name -> rendered bytes
+    summary: dict | None = None  # what the index needs; None when not rendered
+    position: tuple[int, int] = (1, 1)  # of the root element
+    unstyled: dict[str, list[int]] = field(default_factory=dict)  # element -> [count, line, column]
+    render_failed: bool = False
+    entry: dict | None = None  # the manifest entry it came from, when it was not processed again
+
+    @property
+    def ok(self) -> bool:
+        return self.summary is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def process(job: Job) -> Done:
+    """The per-document step: parse, validate, render. A pure function of its inputs.
+
+    Runs in any process; each process compiles the schema and the stylesheets once
+    (``validate.compile_schema``, ``transform.compiled``) and reuses them.
+    """
+    done = Done(job.display, job.inputs)
+    source, problems = parse.from_bytes(job.data, Path(job.path), job.display)
+    if source is None:
+        done.diagnostics = problems
+        return done
+    problems = validate.validate(source, validate.compile_schema(Path(job.schema) if job.schema else None))
+    if job.rules:
+        problems += rules.check(source)
+    done.doc_id = doc_id = source.doc_id or Path(job.path).stem
+    done.position = source.position(source.root)
+    if not output.safe_name(doc_id):
+        problems.append(error("unsafe-id", job.display, *done.position,
+                              f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" '
+                              f'and "." (not first), and not "index"'))
+    done.diagnostics = sort(problems)
+    if any(d.is_error for d in done.diagnostics):
+        return done  # not rendered: its previous outputs stay as they were
+    xml = etree.tostring(source.tree, encoding="unicode")
+    params = {**dict(job.params), "document-id": doc_id}
+    try:
+        done.outputs = {name: transform.render_text(xml, fmt.stylesheet, params).encode("utf-8")
+                        for name, fmt in FORMATS.items()}
+    except transform.TransformError as exc:
+        done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
+        done.render_failed = True
+        return done
+    done.summary = summary(source, doc_id)
+    done.unstyled = unstyled(source)
+    return done
+
+
+def summary(source: Source, doc_id: str) -> dict:
     """What the index page needs to know about one document."""
     ns = {"t": TEI_NS}
     root = source.root
@@ -109,9 +206,8 @@ def _summary(source: Source, doc_id: str) -> etree._Element:
         found = root.xpath(xpath, namespaces=ns)
         return " ".join("".join(found[0].itertext()).split()) if found else ""
 
-    doc = etree.Element("document", id=doc_id)
     date = root.xpath("t:teiHeader/t:profileDesc/t:creation/t:date[1]", namespaces=ns)
-    doc.set("when", date[0].get("when") or date[0].get("from") or date[0].get("notBefore") or "" if date else "")
+    out = {"id": doc_id, "when": (date[0].get("when") or date[0].get("from") or date[0].get("notBefore") or "") if date else ""}
     for name, xpath in (
         ("title", "t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
         ("date", "t:teiHeader/t:profileDesc/t:creation/t:date[1]"),
@@ -119,47 +215,311 @@ def _summary(source: Source, doc_id: str) -> etree._Element:
         ("type", "t:teiHeader/t:profileDesc/t:textClass//t:term[@type='documentType'][1]"),
         ("summary", "t:teiHeader/t:profileDesc/t:abstract"),
     ):
-        etree.SubElement(doc, name).text = text(xpath) or (doc_id if name == "title" else "")
-    return doc
+        out[name] = text(xpath) or (doc_id if name == "title" else "")
+    return out
+
+
+_NAMED = re.compile(r"\btei:([A-Za-z][\w.\-]*)")
+_IMPORT = re.compile(r"<xsl:(?:import|include)\s+href=\"([^\"]+)\"")
+
+
+@cache
+def styled_elements() -> frozenset[str]:
+    """TEI elements every per-document stylesheet (or one it imports) names: those it renders deliberately."""
+    def names(path: Path, seen: set[Path]) -> set[str]:
+        if path in seen:
+            return set()
+        seen.add(path)
+        text = path.read_text(encoding="utf-8")
+        found = set(_NAMED.findall(text))
+        for href in _IMPORT.findall(text):
+            found |= names((path.parent / href).resolve(), seen)
+        return found
+
+    sets = [names(resources.stylesheet(f.stylesheet).resolve(), set()) for f in FORMATS.values()]
+    return frozenset(set.intersection(*sets)) if sets else frozenset()
+
+
+def unstyled(source: Source) -> dict[str, list[int]]:
+    """Elements of the text no stylesheet has a rule for (rendered as plain text): name -> [count, line, column]."""
+    styled = styled_elements()
+    found: dict[str, list[int]] = {}
+    for text in source.root.iterfind(f"{{{TEI_NS}}}text"):
+        for el in text.iterdescendants():
+            if not isinstance(el.tag, str):
+                continue
+            q = etree.QName(el)
+            if q.namespace == TEI_NS and q.localname in styled:
+                continue
+            name = q.localname if q.namespace == TEI_NS else q.text
+            if name in found:
+                found[name][0] += 1
+            else:
+                found[name] = [1, *source.position(el)]
+    return found
+
+
+# ------------------------------------------------------------------ executors
+
+#: Below this many bytes of sources to render, a build with the default --jobs stays in
+#: one process: starting workers would cost more than it saves.
+PARALLEL_MIN_BYTES = 512 * 1024
+
+
+class _InProcess(Executor):
+    """Runs each call at once, here (the executor of --jobs 1 and of small builds)."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to whoever asks for the result
+            future.set_exception(exc)
+        return future
+
+
+@contextlib.contextmanager
+def _executor(options: Options, n_stale: int, stale_bytes: int):
+    """(executor, window): where documents are processed, and how many may be in flight."""
+    if options.executor:
+        with _dask(options.executor) as pair:
+            yield pair
+        return
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError(f"--jobs {jobs}: expected a number of processes, 1 or more")
+    big_enough = options.jobs is not None or stale_bytes >= PARALLEL_MIN_BYTES
+    if jobs == 1 or n_stale < 2 or not big_enough:
+        yield _InProcess(), 1
+        return
+    # spawn: every worker starts a fresh interpreter, so no Saxon (not fork-safe) is inherited
+    pool = ProcessPoolExecutor(max_workers=min(jobs, n_stale), mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool, 4 * jobs
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _dask(spec: str):
+    if not spec.startswith("dask://") or not spec[len("dask://"):]:
+        raise UsageError(f"--executor {spec}: expected dask://HOST:PORT")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError(f"--executor {spec}: Dask is not installed; install the extra: pip install 'edition[dask]'") from None
+    try:
+        client = Client("tcp://" + spec[len("dask://"):], timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"--executor {spec}: cannot reach the Dask scheduler ({exc})") from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        with client.get_executor(pure=False) as executor:
+            yield executor, 4 * threads
+    finally:
+        client.close()
+
+
+# ------------------------------------------------------------------ build
+
+@dataclass
+class _Planned:
+    path: Path
+    display: str
+    inputs: str | None = None  # None: the source could not be read
+    problems: list[Diagnostic] = field(default_factory=list)
+    cached: tuple[str, dict] | None = None  # (doc id, manifest entry) when nothing changed
+    size: int = 0
 
 
 def build(paths: list[Path], out: Path, options: Options) -> Result:
-    result = check_all(paths, options)
-    index = etree.Element("edition")
-    ids: dict[str, str] = {}
-    for c in result.checked:
-        if not c.ok:
-            continue  # not rendered: its previous outputs stay as they were
-        doc_id = c.source.doc_id or c.path.stem
-        if doc_id in ids:
-            c.diagnostics.append(error("doc-id-duplicate", c.display, *c.source.position(c.source.root),
-                                       f'document id "{doc_id}" is also used by {ids[doc_id]}; every document needs its own id'))
-            continue
-        ids[doc_id] = c.display
-        try:
-            rendered = {name: transform.render(c.source.tree, fmt.stylesheet, {**options.params, "document-id": doc_id})
-                        for name, fmt in FORMATS.items()}
-        except transform.TransformError as exc:
-            c.diagnostics.append(error("render", c.display, 0, 0, f"could not be rendered: {exc}"))
-            result.tool_failed = True
-            continue
-        for name, text in rendered.items():
-            _write(result, target(out, FORMATS[name], doc_id), text.encode("utf-8"))
-        index.append(_summary(c.source, doc_id))
+    found = discover(paths)
+    try:
+        with output.locked(out):
+            return _build(found, out, options)
+    except output.Busy as exc:
+        raise UsageError(str(exc)) from None
 
+
+def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result:
+    result = Result()
+    config = manifest.fingerprint(options.schema, options.rules, options.params)
+    previous = Manifest.load(out)
+    plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs())
+    stale = [p for p in plan if p.inputs is not None and p.cached is None]
+
+    # phase 1: every document (the stale ones processed, the others from the manifest)
+    documents: dict[str, dict] = {}  # doc id -> manifest entry, in discovery order
+    summaries: list[dict] = []
+    seen: dict[str, str] = {}  # doc id -> display
+    unstyled_all: dict[str, list] = {}  # element -> [count, documents, display, line, column]
+    failed = False
+    with _executor(options, len(stale), sum(p.size for p in stale)) as (executor, window), \
+            Progress(len(plan), enabled=wanted(sys.stderr, len(stale))) as progress:
+        for planned, done in _run(plan, executor, window, config, options):
+            progress.advance()
+            checked = Checked(planned.path, planned.display, None, done.diagnostics)
+            result.checked.append(checked)
+            if not done.ok:
+                failed = True
+                result.tool_failed |= done.render_failed
+                continue
+            if done.doc_id in seen:
+                checked.diagnostics.append(error("doc-id-duplicate", done.display, *done.position,
+                                                 f'document id "{done.doc_id}" is also used by {seen[done.doc_id]}; '
+                                                 f'every document needs its own id'))
+                failed = True
+                continue
+            seen[done.doc_id] = done.display
+            if done.entry is not None:
+                entry = done.entry
+                result.unchanged += [out / rel for rel in entry["outputs"]]
+            else:
+                result.rendered += 1
+                written = {}
+                for name, data in done.outputs.items():
+                    path = target(out, FORMATS[name], done.doc_id)
+                    _write(result, path, data)
+                    written[output.relative(out, path)] = manifest.sha256(data)
+                entry = _entry(done, written)
+            documents[done.doc_id] = entry
+            summaries.append(done.summary)
+            for name, (count, line, column) in done.unstyled.items():
+                agg = unstyled_all.setdefault(name, [0, 0, done.display, line, column])
+                agg[0] += count
+                agg[1] += 1
+
+    for name, (count, docs, display, line, column) in unstyled_all.items():
+        where = f" in {docs} documents" if docs > 1 else ""
+        result.extra.append(warning("unstyled-element", display, line, column,
+                                    f"<{name}> has no rendering rule; its text is rendered plainly "
+                                    f"({count} occurrence{'s' if count != 1 else ''}{where})"))
+
+    # phase 2: the edition
+    edition_outputs: dict[str, str] = {}
     for folder, rel, out_folder, name in ASSETS:
-        _write(result, out / out_folder / name, (resources.folder(folder) / rel).read_bytes())
-
-    if any(not c.ok for c in result.checked):
-        # an edition with broken sources keeps its previous index rather than losing their entries
-        result.extra.append(warning("index-kept", parse.display_path(target(out, INDEX, "index")), 0, 0,
-                                  "not rewritten because some sources have errors; fix them and build again"))
+        data = (resources.folder(folder) / rel).read_bytes()
+        _write(result, out / out_folder / name, data)
+        edition_outputs[f"{out_folder}/{name}"] = manifest.sha256(data)
+    new = Manifest(config, documents)
+    if failed:
+        # an edition with broken sources keeps its previous index rather than losing their entries,
+        # and the outputs of documents it cannot see (they may be the broken ones) stay
+        result.extra.append(warning("index-kept", parse.display_path(out / INDEX.folder / f"index{INDEX.suffix}"), 0, 0,
+                                    "not rewritten because some sources have errors; fix them and build again"))
+        new.documents = {**previous.documents, **documents}
+        new.edition = {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **edition_outputs}}
     else:
-        docs = sorted(index, key=lambda d: (d.get("when") or "9999", d.findtext("title") or "", d.get("id")))
-        index[:] = docs
-        html = transform.render_text(etree.tostring(index, encoding="unicode"), INDEX.stylesheet, options.params)
-        _write(result, target(out, INDEX, "index"), html.encode("utf-8"))
+        new.edition = _index(out, summaries, options, config, previous, edition_outputs, result)
+        _remove_stale(out, previous, new, result)
+    new.save(out)
     return result
+
+
+def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]]) -> list[_Planned]:
+    """Read and hash every source: which are unchanged since the last build (and intact on disk)."""
+    plan = []
+    for path, display in found:
+        data, problems = parse.read(path, display)
+        if data is None:
+            plan.append(_Planned(path, display, problems=problems))
+            continue
+        p = _Planned(path, display, inputs=manifest.inputs(config, data), size=len(data))
+        hit = cache.get(p.inputs)
+        if hit is not None and manifest.intact(out, hit[1].get("outputs", {})):
+            p.cached = hit
+        plan.append(p)
+    return plan
+
+
+def _run(plan: list[_Planned], executor: Executor, window: int, config: str, options: Options):
+    """(planned, Done) for every source, in the order of ``plan``, with at most ``window`` in flight."""
+    pending: deque = deque()
+    params = tuple(sorted((str(k), str(v)) for k, v in options.params.items()))
+    schema = str(options.schema) if options.schema else None
+    for p in plan:
+        if p.inputs is None:
+            item = Done(p.display, None, diagnostics=p.problems)
+        elif p.cached is not None:
+            item = _from_entry(p.display, *p.cached)
+        else:
+            data, problems = parse.read(p.path, p.display)  # read again: the plan keeps no bytes
+            if data is None:
+                item = Done(p.display, None, diagnostics=problems)
+            else:
+                item = executor.submit(process, Job(data, str(p.path), p.display, schema, options.rules, params,
+                                                    manifest.inputs(config, data)))
+        pending.append((p, item))
+        while len(pending) > window:
+            p0, item0 = pending.popleft()
+            yield p0, item0.result() if isinstance(item0, Future) else item0
+    while pending:
+        p0, item0 = pending.popleft()
+        yield p0, item0.result() if isinstance(item0, Future) else item0
+
+
+def _entry(done: Done, written: dict[str, str]) -> dict:
+    """The manifest entry of a document just rendered: enough to skip it next time."""
+    return {
+        "inputs": done.inputs,
+        "outputs": written,
+        "summary": done.summary,
+        "position": list(done.position),
+        "unstyled": done.unstyled,
+        "diagnostics": [[str(d.severity), d.code, d.line, d.column, d.message, d.extra] for d in done.diagnostics],
+    }
+
+
+def _from_entry(display: str, doc_id: str, entry: dict) -> Done:
+    return Done(
+        display, entry["inputs"], doc_id=doc_id,
+        diagnostics=[Diagnostic(Severity(s), code, display, line, column, message, extra or {})
+                     for s, code, line, column, message, extra in entry.get("diagnostics", [])],
+        summary=entry["summary"], position=tuple(entry.get("position", (1, 1))),
+        unstyled={k: list(v) for k, v in entry.get("unstyled", {}).items()}, entry=entry)
+
+
+def _index(out: Path, summaries: list[dict], options: Options, config: str, previous: Manifest,
+           outputs: dict[str, str], result: Result) -> dict:
+    """The index page, rendered only when the list of documents (or anything else it depends on) changed."""
+    index = etree.Element("edition")
+    for s in sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"])):
+        doc = etree.SubElement(index, "document", id=s["id"])
+        doc.set("when", s["when"])
+        for name in ("title", "date", "place", "type", "summary"):
+            etree.SubElement(doc, name).text = s[name]
+    xml = etree.tostring(index, encoding="unicode")
+    inputs = manifest.inputs(config, xml.encode("utf-8"))
+    path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" is reserved: no document can take it
+    rel = output.relative(out, path)
+    known = previous.edition.get("outputs", {}).get(rel)
+    if previous.edition.get("inputs") == inputs and known and manifest.intact(out, {rel: known}):
+        result.unchanged.append(path)
+        outputs[rel] = known
+    else:
+        data = transform.render_text(xml, INDEX.stylesheet, options.params).encode("utf-8")
+        _write(result, path, data)
+        outputs[rel] = manifest.sha256(data)
+    return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
+
+
+def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) -> None:
+    """Remove what the last build wrote and this one did not: outputs of documents that are gone.
+
+    Only files the manifest names, only below ``out``; nothing else is ever deleted."""
+    keep = set(new.edition.get("outputs", {}))
+    for entry in new.documents.values():
+        keep.update(entry["outputs"])
+    old = set(previous.edition.get("outputs", {}))
+    for entry in previous.documents.values():
+        if isinstance(entry, dict):
+            old.update(entry.get("outputs", {}))
+    for rel in sorted(old - keep):
+        try:
+            if output.remove(out, rel):
+                result.removed.append(out / rel)
+        except output.UnsafePath:
+            continue  # a manifest naming files elsewhere is not obeyed
 
 
 def _write(result: Result, path: Path, data: bytes) -> None:
