@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +101,25 @@ def remove(out: Path, rel: str) -> bool:
     return True
 
 
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what write_atomic's mkstemp names
+
+
+def clean_temporary(out: Path) -> list[Path]:
+    """Remove temporary files a killed build left in the folders builds write to (under the lock)."""
+    folders = {out} | {out / f.folder for f in (*FORMATS.values(), INDEX)} | {out / a[2] for a in ASSETS}
+    removed = []
+    for folder in sorted(folders):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if _TEMPORARY.match(p.name) and p.is_file() and not p.is_symlink():
+                p.unlink(missing_ok=True)
+                removed.append(p)
+    return removed
+
+
 class Busy(Exception):
     """Another build holds the output folder's lock."""
 
@@ -108,22 +128,35 @@ class Busy(Exception):
 def locked(out: Path):
     """Hold the output folder's lock for a build: one writer at a time.
 
-    ``fcntl.flock`` on ``out/.edition-lock``: the kernel releases it when the holder
-    exits, however it exits (even SIGKILL), so a stale lock never blocks a build.
+    A POSIX record lock (``fcntl.lockf``) on ``out/.edition-lock``: the kernel releases
+    it when the holder exits, however it exits (even SIGKILL), so a stale lock never
+    blocks a build; and unlike ``flock`` it belongs to this process only, so a worker
+    process forked while it is held (and outliving a killed build) does not hold it.
     """
     out.mkdir(parents=True, exist_ok=True)
-    if fcntl is None:  # pragma: no cover
-        yield
-        return
-    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    key = out.resolve()
+    with _held_lock:  # record locks do not exclude this process's own threads: this set does
+        if key in _held:
+            raise Busy(f"another build is writing {out}")
+        _held.add(key)
+    fd = None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Busy(f"another build is writing {out}") from None
+        if fcntl is not None:
+            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise Busy(f"another build is writing {out}") from None
         yield
     finally:
-        os.close(fd)  # closing releases the lock
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
+        with _held_lock:
+            _held.discard(key)
+
+
+_held: set[Path] = set()
+_held_lock = threading.Lock()
 
 
 def write_atomic(path: Path, data: bytes) -> bool:

@@ -292,12 +292,34 @@ def _executor(options: Options, n_stale: int, stale_bytes: int):
     if jobs == 1 or n_stale < 2 or not big_enough:
         yield _InProcess(), 1
         return
-    # spawn: every worker starts a fresh interpreter, so no Saxon (not fork-safe) is inherited
-    pool = ProcessPoolExecutor(max_workers=min(jobs, n_stale), mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, n_stale), mp_context=_start_method(options),
+                               initializer=_worker_init)
     try:
         yield pool, 4 * jobs
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init() -> None:
+    """In each worker process: die with the build (Linux), so a killed build leaves no orphans."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers exit when their queue closes
+        pass
+
+
+def _start_method(options: Options):
+    """How worker processes start. saxonche is not fork-safe once loaded, so: fork while this
+    process has never loaded it (the command line: Saxon runs here only after the workers,
+    for the index), and the workers inherit the schema compiled once here (tei_all takes
+    seconds to compile); spawn otherwise (a fresh interpreter, which compiles its own)."""
+    if "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
+        validate.compile_schema(options.schema)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 @contextlib.contextmanager
@@ -309,7 +331,8 @@ def _dask(spec: str):
     except ImportError:
         raise UsageError(f"--executor {spec}: Dask is not installed; install the extra: pip install 'edition[dask]'") from None
     try:
-        client = Client("tcp://" + spec[len("dask://"):], timeout="10s", set_as_default=False)
+        address = spec[len("dask://"):]
+        client = Client(address if "://" in address else "tcp://" + address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"--executor {spec}: cannot reach the Dask scheduler ({exc})") from None
     try:
@@ -343,6 +366,7 @@ def build(paths: list[Path], out: Path, options: Options) -> Result:
 
 def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result:
     result = Result()
+    output.clean_temporary(out)  # what a killed build left behind
     config = manifest.fingerprint(options.schema, options.rules, options.params)
     previous = Manifest.load(out)
     plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs())

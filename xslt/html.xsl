@@ -392,4 +392,13 @@
   <xsl:template match="tei:availability//tei:p | tei:abstract/tei:p" priority="2">
     <p><xsl:apply-templates/></p>
   </xsl:template>
+
+  <!-- ===================================================== robustness: TEI the edition was not written for -->
+
+  <!-- a speech without paragraphs (verse: <l>, <lg>): its speaker label opens it, on its own
+       (the rule for speeches puts the label into the first paragraph, which there is none of) -->
+  <xsl:template match="tei:sp[tei:speaker][empty(tei:p)]" priority="1">
+    <p class="speaker-line"><xsl:apply-templates select="tei:speaker"/></p>
+    <xsl:next-match/>
+  </xsl:template>
 </xsl:stylesheet>
