@@ -22,7 +22,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from edition import __version__, resources
@@ -39,6 +38,8 @@ def sha256(data: bytes) -> str:
 @cache
 def _code_digest() -> str:
     """The package's code and data: any change to a rule, a stylesheet or the pipeline counts."""
+    from importlib import metadata  # only here: start-up time counts
+
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for base, pattern in ((package, "*.py"), (resources.folder("xslt"), "**/*"), (resources.folder("schemas"), "**/*")):
@@ -104,8 +105,9 @@ def intact(out: Path, outputs: dict[str, str]) -> bool:
 
     for rel, digest in outputs.items():
         try:
-            if sha256(confined(out, rel).read_bytes()) != digest:
-                return False
+            with open(confined(out, rel), "rb") as f:
+                if sha256(f.read()) != digest:
+                    return False
         except (OSError, UnsafePath):
             return False
     return True

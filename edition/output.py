@@ -82,16 +82,15 @@ def confined(out: Path, rel: str) -> Path:
     parts = rel.split("/")
     if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         raise UnsafePath(f"{rel!r} is not a path inside the output folder")
-    path = out.joinpath(*parts)
-    root = out.resolve()
-    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
-        raise UnsafePath(f"{rel!r} leads outside {out}")
-    return path
+    return out.joinpath(*parts)
 
 
 def remove(out: Path, rel: str) -> bool:
     """Remove the output file ``rel`` (a regular file below ``out``, nothing else). True if removed."""
     path = confined(out, rel)
+    root = out.resolve()
+    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
+        raise UnsafePath(f"{rel!r} leads outside {out} (through a symbolic link)")
     try:
         if path.is_symlink() or not path.is_file():
             return False

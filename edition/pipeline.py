@@ -23,12 +23,10 @@ results; printing is the reporter's job.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import re
 import sys
 from collections import deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -61,12 +59,14 @@ class Options:
 class Checked:
     path: Path
     display: str
-    source: Source | None
+    source: Source | None  # a build keeps no trees (memory): None there, see ``parsed``
     diagnostics: list[Diagnostic]
+    parsed: bool | None = None  # whether the source parsed; None: as ``source`` says
 
     @property
     def ok(self) -> bool:
-        return self.source is not None and not any(d.is_error for d in self.diagnostics)
+        parsed = self.source is not None if self.parsed is None else self.parsed
+        return parsed and not any(d.is_error for d in self.diagnostics)
 
 
 @dataclass
@@ -89,7 +89,7 @@ class Result:
 def discover(paths: list[Path]) -> list[tuple[Path, str]]:
     """Every source named: files as given, folders searched for *.xml. (path, display name) pairs."""
     found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for p in paths:
         if p.is_dir():
             files = sorted(f for f in p.rglob("*.xml") if not any(part.startswith(".") for part in f.relative_to(p).parts))
@@ -98,7 +98,7 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
         else:
             raise UsageError(f"{p}: no such file or folder")
         for f in files:
-            key = f.resolve()
+            key = os.path.realpath(f)
             if key not in seen:
                 seen.add(key)
                 found.append((f, parse.display_path(f)))
@@ -266,18 +266,6 @@ def unstyled(source: Source) -> dict[str, list[int]]:
 PARALLEL_MIN_BYTES = 512 * 1024
 
 
-class _InProcess(Executor):
-    """Runs each call at once, here (the executor of --jobs 1 and of small builds)."""
-
-    def submit(self, fn, /, *args, **kwargs):
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # handed to whoever asks for the result
-            future.set_exception(exc)
-        return future
-
-
 @contextlib.contextmanager
 def _executor(options: Options, n_stale: int, stale_bytes: int):
     """(executor, window): where documents are processed, and how many may be in flight."""
@@ -290,8 +278,10 @@ def _executor(options: Options, n_stale: int, stale_bytes: int):
         raise UsageError(f"--jobs {jobs}: expected a number of processes, 1 or more")
     big_enough = options.jobs is not None or stale_bytes >= PARALLEL_MIN_BYTES
     if jobs == 1 or n_stale < 2 or not big_enough:
-        yield _InProcess(), 1
+        yield None, 1  # here, one document after the other
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported only when used: start-up time counts
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, n_stale), mp_context=_start_method(options),
                                initializer=_worker_init)
     try:
@@ -316,6 +306,8 @@ def _start_method(options: Options):
     process has never loaded it (the command line: Saxon runs here only after the workers,
     for the index), and the workers inherit the schema compiled once here (tei_all takes
     seconds to compile); spawn otherwise (a fresh interpreter, which compiles its own)."""
+    import multiprocessing
+
     if "saxonche" not in sys.modules and "fork" in multiprocessing.get_all_start_methods():
         validate.compile_schema(options.schema)
         return multiprocessing.get_context("fork")
@@ -382,7 +374,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
             Progress(len(plan), enabled=wanted(sys.stderr, len(stale))) as progress:
         for planned, done in _run(plan, executor, window, config, options):
             progress.advance()
-            checked = Checked(planned.path, planned.display, None, done.diagnostics)
+            checked = Checked(planned.path, planned.display, None, done.diagnostics, parsed=done.doc_id is not None)
             result.checked.append(checked)
             if not done.ok:
                 failed = True
@@ -456,7 +448,7 @@ def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]]) -> 
     return plan
 
 
-def _run(plan: list[_Planned], executor: Executor, window: int, config: str, options: Options):
+def _run(plan: list[_Planned], executor, window: int, config: str, options: Options):
     """(planned, Done) for every source, in the order of ``plan``, with at most ``window`` in flight."""
     pending: deque = deque()
     params = tuple(sorted((str(k), str(v)) for k, v in options.params.items()))
@@ -471,15 +463,15 @@ def _run(plan: list[_Planned], executor: Executor, window: int, config: str, opt
             if data is None:
                 item = Done(p.display, None, diagnostics=problems)
             else:
-                item = executor.submit(process, Job(data, str(p.path), p.display, schema, options.rules, params,
-                                                    manifest.inputs(config, data)))
+                job = Job(data, str(p.path), p.display, schema, options.rules, params, manifest.inputs(config, data))
+                item = process(job) if executor is None else executor.submit(process, job)
         pending.append((p, item))
         while len(pending) > window:
             p0, item0 = pending.popleft()
-            yield p0, item0.result() if isinstance(item0, Future) else item0
+            yield p0, item0 if isinstance(item0, Done) else item0.result()
     while pending:
         p0, item0 = pending.popleft()
-        yield p0, item0.result() if isinstance(item0, Future) else item0
+        yield p0, item0 if isinstance(item0, Done) else item0.result()
 
 
 def _entry(done: Done, written: dict[str, str]) -> dict:
