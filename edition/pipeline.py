@@ -186,8 +186,8 @@ def process(job: Job) -> Done:
     xml = etree.tostring(source.tree, encoding="unicode")
     params = {**dict(job.params), "document-id": doc_id}
     try:
-        done.outputs = {name: transform.render_text(xml, fmt.stylesheet, params).encode("utf-8")
-                        for name, fmt in FORMATS.items()}
+        rendered = transform.render_all(xml, [fmt.stylesheet for fmt in FORMATS.values()], params)
+        done.outputs = {name: text.encode("utf-8") for name, text in zip(FORMATS, rendered)}
     except transform.TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
@@ -539,4 +539,4 @@ def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) 
 
 
 def _write(result: Result, path: Path, data: bytes) -> None:
-    (result.written if write_atomic(path, data) else result.unchanged).append(path)
+    (result.written if write_atomic(path, data, durable=False) else result.unchanged).append(path)
