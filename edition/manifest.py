@@ -36,7 +36,7 @@ def sha256(data: bytes) -> str:
 
 
 @cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """The package's code and data: any change to a rule, a stylesheet or the pipeline counts."""
     from importlib import metadata  # only here: start-up time counts
 
@@ -56,7 +56,7 @@ def _code_digest() -> str:
 def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
     """The hash of everything besides the source that a document's outputs depend on."""
     h = hashlib.sha256()
-    h.update(f"edition {__version__} manifest {FORMAT}\0{_code_digest()}\0".encode())
+    h.update(f"edition {__version__} manifest {FORMAT}\0{code_digest()}\0".encode())
     schema_path = Path(schema) if schema else resources.schema()
     try:
         h.update(b"schema\0" + schema_path.read_bytes())

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import platform
 import re
 import sys
 from collections import deque
@@ -138,6 +139,7 @@ class Job:
     rules: bool
     params: tuple[tuple[str, str], ...]
     inputs: str  # the hash of the inputs, handed back with the result
+    code: str = ""  # manifest.code_digest() of the building process: a worker must run the same code
 
 
 @dataclass
@@ -166,6 +168,9 @@ def process(job: Job) -> Done:
     Runs in any process; each process compiles the schema and the stylesheets once
     (``validate.compile_schema``, ``transform.compiled``) and reuses them.
     """
+    if job.code and job.code != manifest.code_digest():
+        raise UsageError(f"a worker (host {platform.node()}) runs other code than this build "
+                         f"(another version of edition, of its stylesheets or of lxml/saxonche); install the same there")
     done = Done(job.display, job.inputs)
     source, problems = parse.from_bytes(job.data, Path(job.path), job.display)
     if source is None:
@@ -266,6 +271,13 @@ def unstyled(source: Source) -> dict[str, list[int]]:
 PARALLEL_MIN_BYTES = 512 * 1024
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1  # the CPUs this process may use (containers, taskset)
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 @contextlib.contextmanager
 def _executor(options: Options, n_stale: int, stale_bytes: int):
     """(executor, window): where documents are processed, and how many may be in flight."""
@@ -273,7 +285,7 @@ def _executor(options: Options, n_stale: int, stale_bytes: int):
         with _dask(options.executor) as pair:
             yield pair
         return
-    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    jobs = options.jobs if options.jobs is not None else _cpus()
     if jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected a number of processes, 1 or more")
     big_enough = options.jobs is not None or stale_bytes >= PARALLEL_MIN_BYTES
@@ -463,7 +475,8 @@ def _run(plan: list[_Planned], executor, window: int, config: str, options: Opti
             if data is None:
                 item = Done(p.display, None, diagnostics=problems)
             else:
-                job = Job(data, str(p.path), p.display, schema, options.rules, params, manifest.inputs(config, data))
+                job = Job(data, str(p.path), p.display, schema, options.rules, params, manifest.inputs(config, data),
+                          manifest.code_digest())
                 item = process(job) if executor is None else executor.submit(process, job)
         pending.append((p, item))
         while len(pending) > window:

@@ -113,3 +113,12 @@ def test_progress_line_on_a_terminal_only(monkeypatch):
 def test_build_prints_no_progress_when_stderr_is_not_a_terminal(sources, tmp_path, capsys):
     code, _, err = run_cli(capsys, "build", sources, "--out", tmp_path / "out", "--jobs", "1")
     assert code == 0 and "\r" not in err
+
+
+def test_a_worker_running_other_code_is_refused(sources):
+    """A Dask worker with another version of edition would write other bytes: the build stops (exit 2)."""
+    path = sorted(sources.glob("*.xml"))[0]
+    job = pipeline.Job(path.read_bytes(), str(path), path.name, None, True, (), "0", code="not this code")
+    with pytest.raises(pipeline.UsageError, match="runs other code than this build"):
+        pipeline.process(job)
+    assert pipeline.process(pipeline.Job(path.read_bytes(), str(path), path.name, None, True, (), "0")).ok
