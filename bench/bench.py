@@ -49,9 +49,25 @@ import json, resource, sys
 from edition.cli import main
 rc = main(json.loads(sys.argv[1]))
 r = resource.getrusage
-print(json.dumps({"rc": rc, "self_kb": r(resource.RUSAGE_SELF).ru_maxrss,
-                  "children_kb": r(resource.RUSAGE_CHILDREN).ru_maxrss}))
+me, kids = r(resource.RUSAGE_SELF), r(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss,
+                  "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime}))
 """
+
+# a fixed amount of pure CPU work, to see how many cores this machine can give right now
+SPIN = "import time\nt = time.process_time()\nwhile time.process_time() - t < 1.0: pass"
+
+
+def cores_available(n: int = 2) -> float:
+    """Speed-up that n processes of pure CPU work get over one, now (1.0 when others use the other cores)."""
+    def run(k):
+        started = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(k)]
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - started
+    one, many = run(1), run(n)
+    return n * one / many
 
 
 def build(argv: list[str]) -> dict:
@@ -120,11 +136,13 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
             results[j] = build(["build", src, "--out", out, "--jobs", j, *extra])
             r = results[j]
             print(f"whole build --jobs {j} {rate(n, nbytes, r['seconds'])}  peak RSS: build {r['self_kb'] / 1024:.0f} MB, "
-                  f"largest worker {r['children_kb'] / 1024:.0f} MB")
+                  f"largest worker {r['children_kb'] / 1024:.0f} MB; CPU {r['cpu']:.2f} s "
+                  f"({r['cpu'] / r['seconds']:.2f} cores busy)")
         first = results[jobs[0]]
         print(f"whole build / bare parse (--jobs 1): {first['seconds'] / bare:.1f}x")
         if len(jobs) > 1:
-            print(f"speed-up --jobs {jobs[-1]} over --jobs {jobs[0]}: {first['seconds'] / results[jobs[-1]]['seconds']:.2f}x")
+            print(f"speed-up --jobs {jobs[-1]} over --jobs {jobs[0]}: {first['seconds'] / results[jobs[-1]]['seconds']:.2f}x "
+                  f"(pure CPU work gets {cores_available(jobs[-1]):.2f}x from {jobs[-1]} processes on this machine now)")
         noop = build(["build", src, "--out", Path(tmp) / f"out-j{jobs[-1]}", *extra])
         base = results[jobs[-1]]["seconds"]
         print(f"no-op rebuild        {noop['seconds']:8.3f} s = {100 * noop['seconds'] / base:.1f}% of the full build at "

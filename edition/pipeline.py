@@ -535,18 +535,27 @@ def _index(out: Path, summaries: list[dict], options: Options, config: str, prev
 def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) -> None:
     """Remove what the last build wrote and this one did not: outputs of documents that are gone.
 
-    Only files the manifest names, only below ``out``; nothing else is ever deleted."""
+    Only files the manifest names, only below ``out``, and only if they still hold what the
+    build wrote (a file someone edited since is theirs: kept, with a warning)."""
     keep = set(new.edition.get("outputs", {}))
     for entry in new.documents.values():
         keep.update(entry["outputs"])
-    old = set(previous.edition.get("outputs", {}))
+    old: dict[str, str] = dict(previous.edition.get("outputs", {}))
     for entry in previous.documents.values():
-        if isinstance(entry, dict):
-            old.update(entry.get("outputs", {}))
-    for rel in sorted(old - keep):
+        if isinstance(entry, dict) and isinstance(entry.get("outputs"), dict):
+            old.update(entry["outputs"])
+    for rel in sorted(set(old) - keep):
         try:
+            path = output.confined(out, rel)
+            if not path.is_file():
+                continue
+            if not manifest.intact(out, {rel: old[rel]}):
+                result.extra.append(warning("output-kept", parse.display_path(path), 0, 0,
+                                            "its document is gone, but the file was changed since the build wrote it, "
+                                            "so it is not removed; delete it if it is not needed"))
+                continue
             if output.remove(out, rel):
-                result.removed.append(out / rel)
+                result.removed.append(path)
         except output.UnsafePath:
             continue  # a manifest naming files elsewhere is not obeyed
 

@@ -147,3 +147,17 @@ def test_warnings_of_unchanged_documents_are_still_reported(tmp_path, variant, c
     assert len(warning) == 1 and 'person "nobody" is declared but never speaks' in warning[0]
     assert [l for l in second[2].splitlines() if "warning[" in l] == [l for l in first[2].splitlines() if "warning[" in l]
     assert "wrote 0 files" in second[2]
+
+
+def test_an_output_edited_since_the_build_wrote_it_is_not_removed(tmp_path, capsys):
+    src, out = tmp_path / "tei", tmp_path / "out"
+    paths = edition(src, 2)
+    build(src, out)
+    edited = out / "text" / f"{paths[0].stem}.txt"
+    edited.write_text("the editor's notes on this document")
+    paths[0].unlink()
+    code, _, err = run_cli(capsys, "build", src, "--out", out)
+    assert code == 0
+    assert edited.read_text() == "the editor's notes on this document"
+    assert f"{edited}: warning[output-kept]: its document is gone, but the file was changed" in err
+    assert not (out / "html" / f"{paths[0].stem}.html").exists()
