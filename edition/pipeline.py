@@ -226,6 +226,9 @@ def summary(source: Source, doc_id: str) -> dict:
 
 _NAMED = re.compile(r"\btei:([A-Za-z][\w.\-]*)")
 _IMPORT = re.compile(r"<xsl:(?:import|include)\s+href=\"([^\"]+)\"")
+_DEFAULT_NS = re.compile(r"xpath-default-namespace=\"" + re.escape(TEI_NS) + "\"")
+_XPATH_ATTR = re.compile(r"\s(?:match|select|test|use)=\"([^\"]*)\"")
+_BARE = re.compile(r"(?<![\w$:@.\-])([A-Za-z][\w.\-]*)(?![\w.\-]*\s*\()")
 
 
 @cache
@@ -237,6 +240,9 @@ def styled_elements() -> frozenset[str]:
         seen.add(path)
         text = path.read_text(encoding="utf-8")
         found = set(_NAMED.findall(text))
+        if _DEFAULT_NS.search(text):  # unprefixed names in XPath are TEI elements there
+            for xpath in _XPATH_ATTR.findall(text):
+                found.update(_BARE.findall(xpath))
         for href in _IMPORT.findall(text):
             found |= names((path.parent / href).resolve(), seen)
         return found

@@ -5,6 +5,7 @@ shows on a terminal only."""
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 
 import pytest
@@ -41,6 +42,14 @@ def test_jobs_2_writes_the_bytes_of_jobs_1(sources, serial, tmp_path, capsys):
     code, _, err = run_cli(capsys, "build", sources, "--out", tmp_path / "out", "--jobs", "2")
     assert code == 0, err
     assert "6 files checked: 0 errors, 0 warnings; wrote 14 files" in err
+    assert tree(tmp_path / "out") == serial
+
+
+def test_jobs_2_in_a_fresh_process_writes_the_bytes_of_jobs_1(sources, serial, tmp_path):
+    """The command line forks its workers (it has not loaded Saxon yet); in-process tests spawn them."""
+    proc = subprocess.run([sys.executable, "-m", "edition", "build", str(sources), "--out", str(tmp_path / "out"),
+                           "--jobs", "2"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
     assert tree(tmp_path / "out") == serial
 
 
