@@ -169,8 +169,9 @@ def process(job: Job) -> Done:
     (``validate.compile_schema``, ``transform.compiled``) and reuses them.
     """
     if job.code and job.code != manifest.code_digest():
-        raise UsageError(f"a worker (host {platform.node()}) runs other code than this build "
-                         f"(another version of edition, of its stylesheets or of lxml/saxonche); install the same there")
+        raise UsageError(f"a worker (host {platform.node()}) runs other code than this build: another version of "
+                         f"edition, of its stylesheets or schemas, or of lxml/saxonche (install the same there), "
+                         f"or they changed while the build ran (build again)")
     done = Done(job.display, job.inputs)
     source, problems = parse.from_bytes(job.data, Path(job.path), job.display)
     if source is None:

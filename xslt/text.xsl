@@ -256,6 +256,7 @@
   <xsl:template match="tei:pb"> [<xsl:value-of select="(@n, 'page break')[1]"/>] </xsl:template>
   <xsl:template match="tei:del">[deleted: <xsl:apply-templates/>]</xsl:template>
   <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+
   <!-- ===================================================== robustness: TEI the edition was not written for -->
 
   <!-- a speech without paragraphs (verse: <l>, <lg>): the speaker label first, then what is said -->
