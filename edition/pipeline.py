@@ -118,11 +118,16 @@ def check(path: Path, display: str, options: Options) -> Checked:
     return Checked(path, display, source, sort(problems))
 
 
-def check_all(paths: list[Path], options: Options) -> Result:
+def check_all(paths: list[Path], options: Options, keep_sources: bool = False) -> Result:
+    """Check every source named. Trees are let go once checked (memory stays flat however many
+    sources there are) unless ``keep_sources``."""
     validate.compile_schema(options.schema)  # fail early (exit 2) on an unusable schema
     result = Result()
     for path, display in discover(paths):
-        result.checked.append(check(path, display, options))
+        checked = check(path, display, options)
+        if not keep_sources:
+            checked.parsed, checked.source = checked.source is not None, None
+        result.checked.append(checked)
     return result
 
 

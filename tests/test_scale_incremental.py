@@ -161,3 +161,14 @@ def test_an_output_edited_since_the_build_wrote_it_is_not_removed(tmp_path, caps
     assert edited.read_text() == "the editor's notes on this document"
     assert f"{edited}: warning[output-kept]: its document is gone, but the file was changed" in err
     assert not (out / "html" / f"{paths[0].stem}.html").exists()
+
+
+def test_validate_lets_trees_go_once_checked(tmp_path):
+    """`edition validate` of 10,000 sources once held 10,000 trees (700 MB); now each goes once checked."""
+    paths = edition(tmp_path / "tei", 3)
+    paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("<body>", "<body><p>open"), encoding="utf-8")
+    result = pipeline.check_all([tmp_path / "tei"], pipeline.Options())
+    assert [c.source for c in result.checked] == [None, None, None]
+    assert [c.ok for c in result.checked] == [True, False, True]
+    kept = pipeline.check_all([tmp_path / "tei"], pipeline.Options(), keep_sources=True)
+    assert kept.checked[0].source is not None and kept.checked[0].source.doc_id == paths[0].stem
