@@ -10,8 +10,9 @@ whatever a checkout or a copy did to timestamps.
 
 It is written last, atomically, with sorted keys and no timestamps or absolute paths,
 so two builds of the same inputs write the same bytes. A build killed before writing
-it leaves the previous manifest: the next build finds the outputs that no longer match
-it (their hashes are checked) and rebuilds them. It is not committed (see .gitignore):
+it leaves the previous manifest and a mark (``.edition-dirty``): the next build then reads
+every output, finds those that no longer match their hash and rebuilds them (after a
+build that finished, sizes are compared, which needs no read). It is not committed (see .gitignore):
 its fingerprint covers the package's code, so it changes with every change to the
 tool, not only to the edition.
 """
@@ -19,16 +20,18 @@ tool, not only to the edition.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from edition import __version__, resources
-from edition.output import MANIFEST, write_atomic
+from edition.output import MANIFEST, UnsafePath, confined, write_atomic
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
-FORMAT = 1
+FORMAT = 2
 
 
 def sha256(data: bytes) -> str:
@@ -38,19 +41,26 @@ def sha256(data: bytes) -> str:
 @cache
 def code_digest() -> str:
     """The package's code and data: any change to a rule, a stylesheet or the pipeline counts."""
-    from importlib import metadata  # only here: start-up time counts
-
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for base, pattern in ((package, "*.py"), (resources.folder("xslt"), "**/*"), (resources.folder("schemas"), "**/*")):
         for f in sorted(p for p in base.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
             h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     for dist in ("lxml", "saxonche"):
-        try:
-            h.update(f"{dist}={metadata.version(dist)}\0".encode())
-        except metadata.PackageNotFoundError:  # pragma: no cover
-            pass
+        h.update(f"{_installed(dist)}\0".encode())
     return h.hexdigest()
+
+
+def _installed(name: str) -> str:
+    """"name-version" as installed, without importing it (saxonche is loaded only where it
+    runs) nor importlib.metadata (40 ms to import: every no-op build would pay it)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return f"{name} (not installed)"
+    where = Path(spec.origin).parent
+    site = where.parent if spec.submodule_search_locations else where
+    found = sorted(d.name for d in site.glob(f"{name}-*.dist-info"))
+    return found[-1] if found else f"{name} at {spec.origin}"
 
 
 def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
@@ -99,15 +109,29 @@ class Manifest:
         return {e["inputs"]: (doc_id, e) for doc_id, e in self.documents.items() if isinstance(e, dict) and "inputs" in e}
 
 
-def intact(out: Path, outputs: dict[str, str]) -> bool:
-    """Whether every file in ``outputs`` (rel path -> hash) is on disk with that content."""
-    from edition.output import UnsafePath, confined
+def digest(data: bytes) -> str:
+    """How the manifest records an output file: "<sha256>:<size>"."""
+    return f"{sha256(data)}:{len(data)}"
 
-    for rel, digest in outputs.items():
+
+def intact(out: Path, outputs: dict[str, str], verify_content: bool = True) -> bool:
+    """Whether every file in ``outputs`` (rel path -> ``digest``) is on disk as written.
+
+    Without ``verify_content`` only sizes are compared (a stat, no read): enough after a
+    build that finished, since nothing but the build writes there; a build that did not
+    finish leaves a mark (``output.DIRTY``) that makes the next one read every file."""
+    folder = os.fspath(out)
+    for rel, recorded in outputs.items():
         try:
-            with open(confined(out, rel), "rb") as f:
-                if sha256(f.read()) != digest:
+            path = confined(folder, rel)
+            expected, _, size = recorded.rpartition(":")
+            if not verify_content:
+                if os.stat(path).st_size != int(size):
                     return False
-        except (OSError, UnsafePath):
+                continue
+            with open(path, "rb") as f:
+                if digest(f.read()) != recorded:
+                    return False
+        except (OSError, ValueError, AttributeError, UnsafePath):
             return False
     return True

@@ -49,6 +49,7 @@ ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
 #: Files of the build's own bookkeeping in the output folder (not part of the edition).
 MANIFEST = ".edition-manifest.json"
 LOCK = ".edition-lock"
+DIRTY = ".edition-dirty"  # present while a build may be writing: the next build checks every output
 
 #: A document id usable as a file name: nothing a file system could read as a path
 #: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
@@ -77,17 +78,18 @@ def relative(out: Path, path: Path) -> str:
     return path.relative_to(out).as_posix()
 
 
-def confined(out: Path, rel: str) -> Path:
-    """The file ``rel`` (as the manifest names it) below ``out``; UnsafePath if it would leave it."""
+def confined(out: Path | str, rel: str) -> str:
+    """The file ``rel`` (as the manifest names it) below ``out``, as a string (this runs for every
+    output of every build); UnsafePath if it would leave the folder."""
     parts = rel.split("/")
-    if not rel or rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
+    if not rel or rel[0] == "/" or "\\" in rel or "\0" in rel or any(p in ("", ".", "..") for p in parts):
         raise UnsafePath(f"{rel!r} is not a path inside the output folder")
-    return out.joinpath(*parts)
+    return os.path.join(out, *parts)
 
 
 def remove(out: Path, rel: str) -> bool:
     """Remove the output file ``rel`` (a regular file below ``out``, nothing else). True if removed."""
-    path = confined(out, rel)
+    path = Path(confined(out, rel))
     root = out.resolve()
     if root not in path.parent.resolve().parents and path.parent.resolve() != root:
         raise UnsafePath(f"{rel!r} leads outside {out} (through a symbolic link)")

@@ -123,7 +123,10 @@ def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
             return None, [error("too-large", display, 0, 0,
                                 f"file is {size // (1024 * 1024)} MB; sources larger than {MAX_BYTES // (1024 * 1024)} MB are refused")]
         with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            # read(MAX_BYTES + 1) would allocate 64 MB for every file; read what stat says, and more if it grew
+            data = f.read(size + 1)
+            if len(data) > size:
+                data += f.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         return None, [error("io", display, 0, 0, "no such file")]
     except PermissionError:

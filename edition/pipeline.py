@@ -93,17 +93,46 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
     seen: set[str] = set()
     for p in paths:
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*.xml") if not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found += [item for item in _walk(p) if _first(item, seen)]
         elif p.exists() or p.is_symlink():
-            files = [p]
+            if _first((p, ""), seen):
+                found.append((p, parse.display_path(p)))
         else:
             raise UsageError(f"{p}: no such file or folder")
-        for f in files:
-            key = os.path.realpath(f)
-            if key not in seen:
-                seen.add(key)
-                found.append((f, parse.display_path(f)))
     return found
+
+
+def _first(item: tuple[Path, str], seen: set[str]) -> bool:
+    key = os.path.realpath(item[0])
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(folder: Path) -> list[tuple[Path, str]]:
+    """(path, display name) of the *.xml files below ``folder``, none in or below a hidden (dot)
+    folder, sorted by path. Display names as ``parse.display_path`` gives them, computed once."""
+    try:
+        base = os.path.relpath(folder)
+        inside = not base.startswith("..")
+    except ValueError:  # another drive
+        base, inside = "", False
+    rels = []
+    visited = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in visited:  # a symbolic link loop
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_top = os.path.relpath(top, folder)
+        parts = () if rel_top == "." else tuple(rel_top.split(os.sep))
+        rels += [(*parts, f) for f in files if f.endswith(".xml") and not f.startswith(".")]
+    rels.sort()
+    return [(folder.joinpath(*parts), os.path.normpath(os.path.join(base, *parts)) if inside else str(folder.joinpath(*parts)))
+            for parts in rels]
 
 
 def check(path: Path, display: str, options: Options) -> Checked:
@@ -385,7 +414,10 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     output.clean_temporary(out)  # what a killed build left behind
     config = manifest.fingerprint(options.schema, options.rules, options.params)
     previous = Manifest.load(out)
-    plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs())
+    dirty = out / output.DIRTY
+    verify = dirty.exists()  # the last build did not finish: read every output it may have touched
+    dirty.touch()
+    plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs(), verify)
     stale = [p for p in plan if p.inputs is not None and p.cached is None]
 
     # phase 1: every document (the stale ones processed, the others from the manifest)
@@ -420,7 +452,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
                 for name, data in done.outputs.items():
                     path = target(out, FORMATS[name], done.doc_id)
                     _write(result, path, data)
-                    written[output.relative(out, path)] = manifest.sha256(data)
+                    written[output.relative(out, path)] = manifest.digest(data)
                 entry = _entry(done, written)
             documents[done.doc_id] = entry
             summaries.append(done.summary)
@@ -440,7 +472,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     for folder, rel, out_folder, name in ASSETS:
         data = (resources.folder(folder) / rel).read_bytes()
         _write(result, out / out_folder / name, data)
-        edition_outputs[f"{out_folder}/{name}"] = manifest.sha256(data)
+        edition_outputs[f"{out_folder}/{name}"] = manifest.digest(data)
     new = Manifest(config, documents)
     if failed:
         # an edition with broken sources keeps its previous index rather than losing their entries,
@@ -450,13 +482,14 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
         new.documents = {**previous.documents, **documents}
         new.edition = {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **edition_outputs}}
     else:
-        new.edition = _index(out, summaries, options, config, previous, edition_outputs, result)
+        new.edition = _index(out, summaries, options, config, previous, edition_outputs, result, verify)
         _remove_stale(out, previous, new, result)
     new.save(out)
+    dirty.unlink()
     return result
 
 
-def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]]) -> list[_Planned]:
+def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]], verify: bool) -> list[_Planned]:
     """Read and hash every source: which are unchanged since the last build (and intact on disk)."""
     plan = []
     for path, display in found:
@@ -466,7 +499,7 @@ def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]]) -> 
             continue
         p = _Planned(path, display, inputs=manifest.inputs(config, data), size=len(data))
         hit = cache.get(p.inputs)
-        if hit is not None and manifest.intact(out, hit[1].get("outputs", {})):
+        if hit is not None and manifest.intact(out, hit[1].get("outputs", {}), verify):
             p.cached = hit
         plan.append(p)
     return plan
@@ -521,7 +554,7 @@ def _from_entry(display: str, doc_id: str, entry: dict) -> Done:
 
 
 def _index(out: Path, summaries: list[dict], options: Options, config: str, previous: Manifest,
-           outputs: dict[str, str], result: Result) -> dict:
+           outputs: dict[str, str], result: Result, verify: bool) -> dict:
     """The index page, rendered only when the list of documents (or anything else it depends on) changed."""
     index = etree.Element("edition")
     for s in sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"])):
@@ -534,13 +567,13 @@ def _index(out: Path, summaries: list[dict], options: Options, config: str, prev
     path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" is reserved: no document can take it
     rel = output.relative(out, path)
     known = previous.edition.get("outputs", {}).get(rel)
-    if previous.edition.get("inputs") == inputs and known and manifest.intact(out, {rel: known}):
+    if previous.edition.get("inputs") == inputs and known and manifest.intact(out, {rel: known}, verify):
         result.unchanged.append(path)
         outputs[rel] = known
     else:
         data = transform.render_text(xml, INDEX.stylesheet, options.params).encode("utf-8")
         _write(result, path, data)
-        outputs[rel] = manifest.sha256(data)
+        outputs[rel] = manifest.digest(data)
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
 
 
@@ -558,7 +591,7 @@ def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) 
             old.update(entry["outputs"])
     for rel in sorted(set(old) - keep):
         try:
-            path = output.confined(out, rel)
+            path = Path(output.confined(out, rel))
             if not path.is_file():
                 continue
             if not manifest.intact(out, {rel: old[rel]}):

@@ -8,7 +8,7 @@ import json
 import sys
 
 from conftest import ROOT, SEED, run_cli
-from edition import pipeline
+from edition import output, pipeline
 from edition.output import MANIFEST
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -172,3 +172,19 @@ def test_validate_lets_trees_go_once_checked(tmp_path):
     assert [c.ok for c in result.checked] == [True, False, True]
     kept = pipeline.check_all([tmp_path / "tei"], pipeline.Options(), keep_sources=True)
     assert kept.checked[0].source is not None and kept.checked[0].source.doc_id == paths[0].stem
+
+
+def test_after_an_unfinished_build_every_output_is_read_again(tmp_path):
+    """A build that did not finish leaves .edition-dirty: the next one compares contents, not sizes."""
+    src, out = tmp_path / "tei", tmp_path / "out"
+    paths = edition(src, 2)
+    build(src, out)
+    assert not (out / output.DIRTY).exists(), "a finished build leaves no mark"
+    page = out / "text" / f"{paths[1].stem}.txt"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"Khrushchev", b"KHRUSHCHEV", 1))  # same size, other bytes
+    (out / output.DIRTY).touch()
+    result = build(src, out)
+    assert result.rendered == 1
+    assert page.read_bytes() == good
+    assert not (out / output.DIRTY).exists()
