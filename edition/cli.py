@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
     b.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a stylesheet parameter, e.g. --param edition-title='My edition'")
+    # large editions (issue 6): parallel, incremental, distributed builds
+    b.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="render documents in N worker processes (default: one per CPU, for builds big enough to gain)")
+    b.add_argument("--force", action="store_true", help="rebuild every document, even those unchanged since the last build")
+    b.add_argument("--executor", metavar="dask://HOST:PORT",
+                   help="render documents on a Dask cluster (needs the 'dask' extra)")
     v = sub.add_parser("validate", help="check the sources; write nothing")
     common(v)
     v.add_argument("--changed", nargs="?", const="HEAD", default=None, metavar="REV",
@@ -79,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.command == "build":
         options.params = _params(args.param)
+        options.jobs, options.force, options.executor = args.jobs, args.force, args.executor
         result = pipeline.build(paths, args.out, options)
     else:
         result = pipeline.check_all(paths, options)

@@ -8,10 +8,18 @@ a reader never sees a half-written page and timestamps mean something.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import re
+import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+try:  # POSIX; elsewhere builds are not locked
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,9 @@ class Format:
     folder: str  # below the output folder
     suffix: str
     media_type: str
+    #: whether the format carries the document's text (the reading editions) or only data about it
+    #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
+    text: bool = True
 
 
 FORMATS: dict[str, Format] = {
@@ -28,8 +39,8 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("html", "html.xsl", "html", ".html", "text/html"),
         Format("text", "text.xsl", "text", ".txt", "text/plain"),
-        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json"),
-        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex"),
+        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
+        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
     )
 }
 
@@ -40,27 +51,153 @@ INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
 ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
 
 
+#: Files of the build's own bookkeeping in the output folder (not part of the edition).
+MANIFEST = ".edition-manifest.json"
+LOCK = ".edition-lock"
+DIRTY = ".edition-dirty"  # present while a build may be writing: the next build checks every output
+
+#: A document id usable as a file name: nothing a file system could read as a path
+#: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
+#: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
+_SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
+RESERVED = {"index", "persons"}  # the edition pages in html/
+
+
+class UnsafePath(ValueError):
+    """A path that would leave the output folder."""
+
+
+def safe_name(doc_id: str) -> bool:
+    """Whether ``doc_id`` can name an output file without leaving its folder."""
+    return bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id not in RESERVED
+
+
 def target(out: Path, fmt: Format, doc_id: str) -> Path:
+    if not safe_name(doc_id):
+        raise UnsafePath(f"document id {doc_id!r} cannot name a file")
     return out / fmt.folder / f"{doc_id}{fmt.suffix}"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically. Returns False when the file already held it."""
+def relative(out: Path, path: Path) -> str:
+    """``path`` below ``out``, as the manifest records it (POSIX separators)."""
+    return path.relative_to(out).as_posix()
+
+
+def confined(out: Path | str, rel: str) -> str:
+    """The file ``rel`` (as the manifest names it) below ``out``, as a string (this runs for every
+    output of every build); UnsafePath if it would leave the folder."""
+    parts = rel.split("/")
+    if not rel or rel[0] == "/" or "\\" in rel or "\0" in rel or any(p in ("", ".", "..") for p in parts):
+        raise UnsafePath(f"{rel!r} is not a path inside the output folder")
+    return os.path.join(out, *parts)
+
+
+def remove(out: Path, rel: str) -> bool:
+    """Remove the output file ``rel`` (a regular file below ``out``, nothing else). True if removed."""
+    path = Path(confined(out, rel))
+    root = out.resolve()
+    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
+        raise UnsafePath(f"{rel!r} leads outside {out} (through a symbolic link)")
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what write_atomic's mkstemp names
+
+
+def clean_temporary(out: Path) -> list[Path]:
+    """Remove temporary files a killed build left in the folders builds write to (under the lock)."""
+    folders = {out} | {out / f.folder for f in (*FORMATS.values(), INDEX)} | {out / a[2] for a in ASSETS}
+    removed = []
+    for folder in sorted(folders):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if _TEMPORARY.match(p.name) and p.is_file() and not p.is_symlink():
+                p.unlink(missing_ok=True)
+                removed.append(p)
+    return removed
+
+
+class Busy(Exception):
+    """Another build holds the output folder's lock."""
+
+
+@contextlib.contextmanager
+def locked(out: Path):
+    """Hold the output folder's lock for a build: one writer at a time.
+
+    A POSIX record lock (``fcntl.lockf``) on ``out/.edition-lock``: the kernel releases
+    it when the holder exits, however it exits (even SIGKILL), so a stale lock never
+    blocks a build; and unlike ``flock`` it belongs to this process only, so a worker
+    process forked while it is held (and outliving a killed build) does not hold it.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    key = out.resolve()
+    with _held_lock:  # record locks do not exclude this process's own threads: this set does
+        if key in _held:
+            raise Busy(f"another build is writing {out}")
+        _held.add(key)
+    fd = None
+    try:
+        if fcntl is not None:
+            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise Busy(f"another build is writing {out}") from None
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
+        with _held_lock:
+            _held.discard(key)
+
+
+_held: set[Path] = set()
+_held_lock = threading.Lock()
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, named as ``clean_temporary`` expects, readable by everyone as the
+    umask allows (the kernel applies it: no process-wide os.umask() call, which threads would race)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no temporary file name left beside {path}")
+
+
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write ``data`` to ``path`` atomically. Returns False when the file already held it.
+
+    ``durable`` also forces the data to disk before the rename (an fsync, ~0.5 ms a file).
+    Builds skip it: a killed build cannot leave a partial file either way, and a file that
+    a power failure damaged no longer matches the hash the manifest holds for it, so the
+    next build writes it again."""
     try:
         if path.read_bytes() == data:
             return False
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

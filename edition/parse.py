@@ -167,7 +167,10 @@ def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
             return None, [error("too-large", display, 0, 0,
                                 f"file is {size // (1024 * 1024)} MB; sources larger than {MAX_BYTES // (1024 * 1024)} MB are refused")]
         with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            # read(MAX_BYTES + 1) would allocate 64 MB for every file; read what stat says, and more if it grew
+            data = f.read(size + 1)
+            if len(data) > size:
+                data += f.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         return None, [error("io", display, 0, 0, "no such file")]
     except PermissionError:
@@ -343,6 +346,11 @@ def load(path: Path, display: str | None = None) -> tuple[Source | None, list[Di
     data, problems = read(path, display)
     if data is None:
         return None, problems
+    return from_bytes(data, path, display)
+
+
+def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, list[Diagnostic]]:
+    """Parse the bytes of a source already read (by ``read``, possibly in another process)."""
     doctype = find_doctype(data)
     if doctype:
         return None, [_doctype_error(display, *doctype)]

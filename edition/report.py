@@ -56,6 +56,9 @@ _OTHER_CODES = [
     Code("doc-id-duplicate", E, "two sources do not share a document id"),
     Code("render", E, "the document can be rendered by the edition's stylesheets"),
     Code("index-kept", W, "the index page is rewritten only when every source is valid"),
+    Code("unsafe-id", E, "the document id can name its output files (no path separators, no leading dot or hyphen; not index or persons)"),
+    Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
+    Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
 ]
 

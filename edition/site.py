@@ -1,9 +1,10 @@
 """Edition-level outputs: pages made from every document at once.
 
-``write_edition_pages`` runs once per build, after the documents are rendered (the
-pipeline calls it as one hook). It writes ``html/persons.html``, the persons index:
-each person with every speech they give and every place they are named, linked to
-the exact anchor on the document's page.
+The persons index (``html/persons.html``) lists each person with every speech they
+give and every place they are named, linked to the exact anchor on the document's
+page. The pipeline renders ``persons-data.xsl`` with each document (in the
+per-document step, cached with it for incremental builds), then, once per build,
+``gather`` collects those and ``render_persons`` writes the page.
 
 Per-document work stays in stylesheets: ``persons-data.xsl`` says, for one document,
 who speaks and who is named where (with the anchors html.xsl writes, from the same
@@ -21,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from edition import transform
-from edition.output import Format, target, write_atomic
+from edition.output import Format
 
 #: The persons index: one page for the edition.
 PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
@@ -31,24 +32,14 @@ PERSONS_DATA = "persons-data.xsl"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
-def persons_data(checked: list, params: dict) -> etree._Element:
-    """``<edition>`` with one ``<document>`` (persons-data.xsl's output) per rendered source."""
+def gather(documents: list[str]) -> str:
+    """``<edition>`` holding each document's ``persons-data.xsl`` output (strings, in edition order)."""
     edition = etree.Element("edition")
-    for c in checked:
-        doc_id = c.source.doc_id or c.path.stem
-        xml = transform.render(c.source.tree, PERSONS_DATA, {**params, "document-id": doc_id})
+    for xml in documents:
         edition.append(etree.fromstring(xml.encode("utf-8"), _PARSER))
-    return edition
+    return etree.tostring(edition, encoding="unicode")
 
 
-def write_edition_pages(result, out: Path, params: dict) -> None:
-    """Write the edition-level pages for a build's ``result`` (a ``pipeline.Result``) into ``out``.
-
-    Uses every source that was rendered (``Checked.ok``); does nothing when some source
-    has errors, so the pages keep the entries of documents that failed this time."""
-    if any(not c.ok for c in result.checked):
-        return
-    data = persons_data([c for c in result.checked if c.ok], params)
-    html = transform.render_text(etree.tostring(data, encoding="unicode"), PERSONS.stylesheet, params)
-    path = target(out, PERSONS, "persons")
-    (result.written if write_atomic(path, html.encode("utf-8")) else result.unchanged).append(path)
+def render_persons(gathered: str, params: dict) -> bytes:
+    """The persons index page from ``gather``'s result."""
+    return transform.render_text(gathered, PERSONS.stylesheet, params).encode("utf-8")

@@ -69,6 +69,26 @@ def render_text(xml: str, stylesheet: str, params: dict | None = None) -> str:
     return result
 
 
+def render_all(xml: str, stylesheets: list[str], params: dict | None = None) -> list[str]:
+    """Transform the XML document ``xml`` with each of ``stylesheets``, parsing it once."""
+    executables = [compiled(s) for s in stylesheets]
+    results = []
+    with _lock:
+        try:
+            node = processor().parse_xml(xml_text=xml)
+            for executable in executables:
+                executable.clear_parameters()
+                for name, value in (params or {}).items():
+                    executable.set_parameter(name, _value(value))
+                results.append(executable.transform_to_string(xdm_node=node))
+        except Exception as exc:
+            raise TransformError(str(exc).strip()) from None
+    for stylesheet, result in zip(stylesheets, results):
+        if result is None:
+            raise TransformError(f"{stylesheet} produced no output")
+    return results
+
+
 def render(tree: etree._ElementTree, stylesheet: str, params: dict | None = None) -> str:
     """Transform a parsed tree (from ``edition.parse.load``) with ``stylesheet``."""
     return render_text(etree.tostring(tree, encoding="unicode"), stylesheet, params)

@@ -13,7 +13,7 @@ from edition import resources, validate
 def tei_all():
     if not TEI_ALL.exists():
         pytest.skip(f"the full TEI P5 schema ({TEI_ALL}) is not on this machine")
-    return validate.compile_schema(TEI_ALL)  # ~8 s: once per session (and shared with test_validate.py)
+    return validate.compile_schema(TEI_ALL)  # ~8 s: once per session, shared with test_validate.py and builds
 
 
 def test_schema_admits_only_tei_elements():

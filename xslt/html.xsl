@@ -158,11 +158,20 @@
   <xsl:template match="tei:sp">
     <div class="sp" id="{e:anchor(.)}"
         data-who="{tokenize(normalize-space(@who), ' ') ! substring-after(., '#')}">
-      <xsl:apply-templates select="* except tei:speaker"/>
+      <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
       <xsl:if test="empty(tei:p)">
-        <p><xsl:apply-templates select="tei:speaker"/></p>
+        <p class="speaker-line"><xsl:apply-templates select="tei:speaker"/></p>
       </xsl:if>
+      <xsl:apply-templates select="* except tei:speaker"/>
     </div>
+  </xsl:template>
+
+  <!-- verse: one line of the source a line of the page -->
+  <xsl:template match="tei:lg">
+    <div class="lg"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:l">
+    <div class="l"><xsl:apply-templates/></div>
   </xsl:template>
 
   <xsl:template match="tei:speaker">
@@ -486,4 +495,5 @@
   <xsl:template match="tei:availability//tei:p | tei:abstract/tei:p" priority="2">
     <p><xsl:apply-templates/></p>
   </xsl:template>
+
 </xsl:stylesheet>

@@ -220,6 +220,10 @@
   <!-- the speaker label, as printed, opens the first paragraph of the speech -->
   <xsl:template match="tei:sp" mode="block">
     <xsl:variable name="speaker" select="e:inline(tei:speaker/node())"/>
+    <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
+    <xsl:if test="empty(tei:p)">
+      <xsl:value-of select="e:para($speaker)"/>
+    </xsl:if>
     <xsl:for-each select="* except tei:speaker">
       <xsl:choose>
         <xsl:when test="self::tei:p and . is ../tei:p[1]">
@@ -230,9 +234,15 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:if test="empty(tei:p)">
-      <xsl:value-of select="e:para($speaker)"/>
-    </xsl:if>
+  </xsl:template>
+
+  <!-- verse: one line of the source a line of the edition, a blank line after the last of a run -->
+  <xsl:template match="tei:lg" mode="block">
+    <xsl:apply-templates select="*" mode="block"/>
+  </xsl:template>
+  <xsl:template match="tei:l" mode="block">
+    <xsl:value-of select="e:wrap(e:inline(node()), '') || $NL"/>
+    <xsl:if test="not(following-sibling::*[1][self::tei:l])"><xsl:value-of select="$NL"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:listBibl" mode="block">
@@ -293,4 +303,5 @@
     <xsl:if test="matches($href, '^(https?|mailto):', 'i')"> ⟨<xsl:value-of select="$href"/>⟩</xsl:if>
   </xsl:template>
   <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+
 </xsl:stylesheet>

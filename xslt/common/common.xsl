@@ -544,7 +544,7 @@
           || ($date ! (' ' || .)),
         $ms ! e:archival-citation(.),
         $resp-line,
-        normalize-space(root($doc)//tei:publicationStmt/tei:publisher[1]),
+        normalize-space((root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
         e:document-url($document-id) || ' (accessed [date])'"/>
     <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]”?$')) then . else . || '.'), ' ')"/>
   </xsl:function>
