@@ -42,6 +42,7 @@ from lxml import etree
 
 from edition.diagnostics import Diagnostic, error
 from edition.parse import TEI_NS, XML_NS
+from edition.rules import MONTHS  # month names and abbreviations, one table for rules and import
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -269,12 +270,6 @@ _RIGHTS = re.compile(r"copyright|rights status|rights holder|permission|reuse|li
 _NOTE_TEXT = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
 _MARKER_OR_BRACKET = re.compile(r"\[(\d{1,3})\]|\[([^\[\]]*)\]")
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-for _m, _i in list(MONTHS.items()):
-    MONTHS[_m[:3]] = _i
-MONTHS["sept"] = 9
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_FORMS = [
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),

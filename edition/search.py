@@ -74,6 +74,7 @@ def update(result, html: Path, pages: list[Path]) -> None:
     outcome = index(html, pages)
     result.written += outcome.written
     result.unchanged += outcome.unchanged
+    result.removed += outcome.removed
     result.extra += outcome.diagnostics
 
 
