@@ -36,6 +36,8 @@ FOLDER = "pagefind"
 LANGUAGE = "en"
 
 #: Page furniture that is not the document's text: the skip link, note markers and back-links.
+#: (html.xsl also marks the sections every page repeats, the legend, citation, credits and rights,
+#: data-pagefind-ignore: they would match every document and make the index larger.)
 EXCLUDE = ".skip, [role=doc-noteref], [role=doc-backlink]"
 
 #: Pagefind runs the text of adjacent definition-list and table cells together ("DateJuly 31"); the

@@ -415,7 +415,7 @@
   <xsl:template name="legend">
     <xsl:variable name="signs" select="e:signs-used(.)"/>
     <xsl:if test="exists($signs)">
-      <section id="legend" class="legend" aria-labelledby="legend-h">
+      <section id="legend" class="legend" aria-labelledby="legend-h" data-pagefind-ignore="all">
         <h2 id="legend-h"><xsl:value-of select="e:label('legend')"/></h2>
         <dl>
           <xsl:for-each select="$signs">
@@ -444,7 +444,7 @@
   <!-- ===================================================== how to cite -->
 
   <xsl:template name="cite">
-    <section id="cite" class="cite" aria-labelledby="cite-h">
+    <section id="cite" class="cite" aria-labelledby="cite-h" data-pagefind-ignore="all">
       <h2 id="cite-h"><xsl:value-of select="e:label('cite')"/></h2>
       <p class="citation"><xsl:value-of select="e:citation(.)"/></p>
       <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/>:
@@ -458,7 +458,7 @@
 
   <xsl:template name="credits">
     <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
-    <section class="credits" aria-labelledby="credits-h">
+    <section class="credits" aria-labelledby="credits-h" data-pagefind-ignore="all">
       <h2 id="credits-h"><xsl:value-of select="e:label('credits')"/></h2>
       <ul>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
@@ -483,7 +483,7 @@
   </xsl:template>
 
   <xsl:template match="tei:availability" mode="rights">
-    <section class="rights" aria-labelledby="rights-h">
+    <section class="rights" aria-labelledby="rights-h" data-pagefind-ignore="all">
       <h2 id="rights-h"><xsl:value-of select="e:label('rights')"/></h2>
       <xsl:apply-templates select=".//tei:p"/>
       <xsl:if test="tei:licence[not(tei:p)]">
