@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from edition import __version__, pipeline, report, rules
+from edition.diagnostics import warning
 from edition.transform import TransformError
 from edition.validate import SchemaError
 
@@ -89,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         result = pipeline.build(paths, args.out, options)
     else:
         result = pipeline.check_all(paths, options)
+    if not result.checked and getattr(args, "changed", None) is None:
+        # a CI job pointed at the wrong folder must not pass in silence (with --strict it fails)
+        named = ", ".join(str(p) for p in paths)
+        result.extra.append(warning("no-sources", named, 0, 0, "no TEI sources (*.xml) found; check the PATHs given"))
     diagnostics = result.diagnostics
     reporter = report.REPORTERS[args.format]
     reporter.write(report.Report(diagnostics, [c.display for c in result.checked], command=args.command,

@@ -59,6 +59,7 @@ _OTHER_CODES = [
     Code("unsafe-id", E, "the document id can name its output files (no path separators, no leading dot or hyphen; not index or persons)"),
     Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
     Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
+    Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
 ]
 

@@ -101,3 +101,12 @@ def test_rules_lists_every_code(capsys):
     assert code == 0
     for c in ["root-id", "who-unresolved", "note-numbering", "date-invalid", "person-unused"]:
         assert c in out
+
+
+def test_a_folder_without_sources_is_said_and_fails_under_strict(tmp_path, capsys):
+    empty = tmp_path / "tei"
+    empty.mkdir()
+    code, out, err = run_cli(capsys, "validate", empty)
+    assert code == 0
+    assert err.splitlines()[0] == f"{empty}: warning[no-sources]: no TEI sources (*.xml) found; check the PATHs given"
+    assert run_cli(capsys, "validate", "--strict", empty)[0] == 1
