@@ -414,8 +414,14 @@
     <xsl:param name="node" as="node()*"/>
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
-    <xsl:variable name="w" select="tokenize(normalize-space($t), ' ')"/>
-    <xsl:sequence select="string-join(subsequence($w, 1, $words), ' ') || (if (count($w) gt $words) then ' …' else '')"/>
+    <!-- the first $words words, and " …" when there are more: cut at the $words-th space
+         (what tokenize() then string-join() gave, without a regular expression) -->
+    <xsl:variable name="n" select="normalize-space($t)"/>
+    <xsl:variable name="cut" select="if ($words ge 1) then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
+    <xsl:sequence select="
+        if ($words lt 1) then (if ($n != '' or $words lt 0) then ' …' else '')
+        else if (empty($cut)) then $n
+        else substring($n, 1, $cut - 1) || ' …'"/>
   </xsl:function>
 
   <!-- ===================================================== persons -->
