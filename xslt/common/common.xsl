@@ -327,8 +327,14 @@
        xml:id to pin its anchor for good. -->
   <xsl:function name="e:who-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($sp/@who), ' ')[1]"/>
-    <xsl:sequence select="(replace(replace($first, '^#', ''), '[^\p{L}\p{N}_.\-]+', '-')[. != ''], 'speaker')[1]"/>
+    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . -
+         (this runs for every speech of the text) -->
+    <xsl:variable name="first" select="substring-before(normalize-space($sp/@who) || ' ', ' ')"/>
+    <xsl:variable name="id" select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
+    <xsl:variable name="key" select="
+        if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then $id
+        else replace($id, '[^\p{L}\p{N}_.\-]+', '-')"/>
+    <xsl:sequence select="($key[. != ''], 'speaker')[1]"/>
   </xsl:function>
 
   <!-- the generated anchors of the principal document, computed once (a speech's number
