@@ -62,13 +62,19 @@ def check(source: Source) -> list[Diagnostic]:
     if etree.QName(source.root).namespace != TEI_NS:
         return []
     out = []
-    for r in RULES:
-        for finding in r.func(source):
-            element, message = finding[0], finding[1]
-            if len(finding) > 2 and (source.tree.getpath(element), finding[2]) in source.flagged:
-                continue
-            line, col = source.position(element)
-            out.append(Diagnostic(r.severity, r.code, source.display, line, col, message))
+    # what several rules need (the id map, the elements carrying given attributes) is
+    # computed once for this run and dropped after it
+    source._rule_cache = {}
+    try:
+        for r in RULES:
+            for finding in r.func(source):
+                element, message = finding[0], finding[1]
+                if len(finding) > 2 and (source.tree.getpath(element), finding[2]) in source.flagged:
+                    continue
+                line, col = source.position(element)
+                out.append(Diagnostic(r.severity, r.code, source.display, line, col, message))
+    finally:
+        del source._rule_cache
     return out
 
 
@@ -79,12 +85,31 @@ def duplicate_id_message(value: str, first_line: int | None) -> str:
 
 # ----------------------------------------------------------------- helpers
 
+def _cached(source: Source, key, make):
+    """``make()``, once per ``check`` run (every call when a rule runs on its own)."""
+    cache = getattr(source, "_rule_cache", None)
+    if cache is None:
+        return make()
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
 def _ids(source: Source) -> dict[str, etree._Element]:
-    ids: dict[str, etree._Element] = {}
-    for el in source.root.iter():
-        if isinstance(el.tag, str) and el.get(XML_ID) is not None:
+    def make():
+        ids: dict[str, etree._Element] = {}
+        for el in _having(source, (XML_ID,)):
             ids.setdefault(el.get(XML_ID), el)
-    return ids
+        return ids
+    return _cached(source, "ids", make)
+
+
+def _having(source: Source, attrs: tuple[str, ...]) -> list[etree._Element]:
+    """The elements (the root included) with at least one of ``attrs``, in document order."""
+    def make():
+        test = " or ".join("@xml:" + etree.QName(a).localname if a.startswith(f"{{{XML_NS}}}") else "@" + a for a in attrs)
+        return source.root.xpath(f"descendant-or-self::*[{test}]")
+    return _cached(source, ("having", attrs), make)
 
 
 def _local(el: etree._Element) -> str:
@@ -117,12 +142,8 @@ def _root_id(source: Source):
 @rule("id-duplicate", Severity.ERROR, "xml:id values are unique within a document")
 def _id_duplicate(source: Source):
     seen: dict[str, etree._Element] = {}
-    for el in source.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _having(source, (XML_ID,)):
         value = el.get(XML_ID)
-        if value is None:
-            continue
         if value in seen:
             yield el, duplicate_id_message(value, seen[value].sourceline), "xml:id"
         else:
@@ -171,8 +192,8 @@ def _document(source: Source, ptr: str) -> str | None:
 @rule("ref-unresolved", Severity.ERROR, 'every pointer into the edition (@ref, @target, @who on q or change, @resp, @hand, @corresp: "#id" or "doc.xml#id") resolves, to an element of the right kind or a document')
 def _refs(source: Source):
     ids = _ids(source)
-    for el in source.root.iter():
-        if not isinstance(el.tag, str) or el.tag == T + "sp":
+    for el in _having(source, _POINTER_ATTRS):
+        if el.tag == T + "sp":
             continue
         name = _local(el)
         for attr in _POINTER_ATTRS:
@@ -204,9 +225,7 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 @rule("unsafe-link", Severity.ERROR, "links use only relative, http, https or mailto addresses (no javascript:, data:, file:...)")
 def _unsafe_link(source: Source):
-    for el in source.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _having(source, _LINK_ATTRS):
         for attr in _LINK_ATTRS:
             value = el.get(attr)
             if value is None:
@@ -321,12 +340,15 @@ def _printed_date(text: str) -> tuple[int | None, int, int] | None:
 _NOT_DATABLE = {T + n for n in ("locus", "locusGrp", "biblScope", "citedRange", "span", "spanGrp", "measure", "dim")}
 
 
+_DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
+
+
 @rule("date-invalid", Severity.ERROR, "date attributes (@when, @from, @to, @notBefore, @notAfter) are real calendar dates")
 def _date_invalid(source: Source):
-    for el in source.root.iter():
-        if not isinstance(el.tag, str) or el.tag in _NOT_DATABLE:
+    for el in _having(source, _DATE_ATTRS):
+        if el.tag in _NOT_DATABLE:
             continue
-        for attr in ("when", "from", "to", "notBefore", "notAfter"):
+        for attr in _DATE_ATTRS:
             value = el.get(attr)
             if value is None:
                 continue
@@ -374,9 +396,7 @@ _BCP47 = re.compile(
 
 @rule("lang-tag", Severity.ERROR, "xml:lang values (and language/@ident, textLang/@mainLang) are well-formed BCP 47 tags")
 def _lang(source: Source):
-    for el in source.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _having(source, (XML_LANG, "ident", "mainLang")):
         for attr in (XML_LANG, "ident" if el.tag == T + "language" else None, "mainLang"):
             if attr is None:
                 continue
@@ -396,19 +416,18 @@ _MUST_HAVE_TEXT = ("speaker", "p", "supplied", "note", "head", "title")
 def _empty(source: Source):
     for name in _MUST_HAVE_TEXT:
         for el in source.root.iter(T + name):
-            has_text = "".join(el.itertext()).strip()
+            if "".join(el.itertext()).strip():
+                continue
             # a paragraph holding only a gap or a page break is a statement, not an empty element
             has_sign = any(isinstance(c.tag, str) and _local(c) in ("gap", "pb", "graphic") for c in el.iter())
-            if not has_text and not has_sign:
+            if not has_sign:
                 yield el, f"<{name}> is empty; write its text, or remove it (mark lost text with <gap reason=\"...\"/>)"
 
 
 @rule("person-unused", Severity.WARNING, "every person declared in the header speaks or is named somewhere")
 def _person_unused(source: Source):
     used: Counter[str] = Counter()
-    for el in source.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _having(source, ("who", "ref", "corresp", "resp")):
         for attr in ("who", "ref", "corresp", "resp"):
             for ptr in _pointers(el.get(attr)):
                 if ptr.startswith("#"):

@@ -23,6 +23,11 @@
 
   <xsl:mode on-no-match="shallow-skip"/>
 
+  <!-- speeches and names by each pointer in @who / @ref: found once per document, not
+       searched for again for every person (that cost persons x elements on a long play) -->
+  <xsl:key name="sp-by-who" match="tei:sp" use="tokenize(normalize-space(@who), ' ')"/>
+  <xsl:key name="name-by-ref" match="tei:persName | tei:rs | tei:name" use="tokenize(normalize-space(@ref), ' ')"/>
+
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>
     <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{encode-for-uri($document-id)}.html">
@@ -34,11 +39,10 @@
         <person id="{$id}" sort="{e:person-sort-key(.)}">
           <name><xsl:value-of select="e:person-name(.)"/></name>
           <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
-          <xsl:for-each select="$doc//tei:text//tei:sp[tokenize(normalize-space(@who), ' ') = $pointer]">
+          <xsl:for-each select="key('sp-by-who', $pointer, $doc)[ancestor::tei:text]">
             <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
           </xsl:for-each>
-          <xsl:variable name="names" select="$doc//*[self::tei:persName or self::tei:rs or self::tei:name]
-              [tokenize(normalize-space(@ref), ' ') = $pointer]"/>
+          <xsl:variable name="names" select="key('name-by-ref', $pointer, $doc)"/>
           <xsl:for-each-group select="$names" group-by="e:anchor-of(.)">
             <!-- in the order of the page: the transcript, the notes, the source, the related documents -->
             <xsl:sort select="index-of(('paragraph', 'speech', 'transcript', 'note', 'source', 'related', 'page'), e:where(.))[1]"/>

@@ -25,12 +25,63 @@
 
   <!-- ===================================================== wrapping -->
 
-  <!-- $text as lines of at most $room characters; a word longer than a line stays whole. -->
+  <!-- $text as lines of at most $room characters (20 at least); a word longer than a line
+       stays whole, on a line of its own. Greedy: each line takes as many words as fit.
+       No regular expression (this runs for every paragraph, and regular expressions were
+       most of its cost): a walk over the places where a line may end, the spaces. -->
   <xsl:function name="e:lines" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="room" as="xs:integer"/>
-    <xsl:variable name="broken" select="replace(normalize-space($text), '(.{1,' || max(($room, 20)) || '})( |$)', '$1&#10;')"/>
-    <xsl:sequence select="tokenize($broken, '&#10;')[normalize-space(.) != ''] ! normalize-space(.)"/>
+    <xsl:variable name="max" select="max(($room, 20))"/>
+    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($t) le $max">
+        <xsl:sequence select="$t[. != '']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- each space, then the end of the text -->
+        <xsl:iterate select="index-of(string-to-codepoints($t), 32), string-length($t) + 1">
+          <!-- the line being filled starts at $start; $last is where it can end so far (0: nowhere yet) -->
+          <xsl:param name="start" as="xs:integer" select="1"/>
+          <xsl:param name="last" as="xs:integer" select="0"/>
+          <xsl:on-completion select="substring($t, $start)[. != '']"/>
+          <xsl:variable name="end" select="."/>
+          <xsl:choose>
+            <xsl:when test="$end - $start le $max">
+              <xsl:next-iteration><xsl:with-param name="last" select="$end"/></xsl:next-iteration>
+            </xsl:when>
+            <xsl:when test="$last gt $start">
+              <!-- the line ends at the last place that fits; the next one starts after it -->
+              <xsl:sequence select="substring($t, $start, $last - $start)"/>
+              <xsl:choose>
+                <xsl:when test="$end - ($last + 1) le $max">
+                  <xsl:next-iteration>
+                    <xsl:with-param name="start" select="$last + 1"/>
+                    <xsl:with-param name="last" select="$end"/>
+                  </xsl:next-iteration>
+                </xsl:when>
+                <xsl:otherwise>
+                  <!-- the word after it is longer than a line: a line of its own -->
+                  <xsl:sequence select="substring($t, $last + 1, $end - $last - 1)"/>
+                  <xsl:next-iteration>
+                    <xsl:with-param name="start" select="$end + 1"/>
+                    <xsl:with-param name="last" select="0"/>
+                  </xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- a first word longer than a line: a line of its own -->
+              <xsl:sequence select="substring($t, $start, $end - $start)"/>
+              <xsl:next-iteration>
+                <xsl:with-param name="start" select="$end + 1"/>
+                <xsl:with-param name="last" select="0"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- Wrap $text at $width, every line starting with $indent. -->
@@ -67,9 +118,9 @@
   <xsl:function name="e:heading" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="rule" as="xs:string"/>
-    <xsl:variable name="wrapped" select="e:wrap($text, '')"/>
-    <xsl:variable name="longest" select="max(tokenize($wrapped, '&#10;') ! string-length(.))"/>
-    <xsl:sequence select="$wrapped || $NL || string-join((1 to $longest) ! $rule) || $NL || $NL"/>
+    <xsl:variable name="lines" select="e:lines($text, $width)"/>
+    <xsl:variable name="longest" select="max($lines ! string-length(.))"/>
+    <xsl:sequence select="string-join($lines, $NL) || $NL || string-join((1 to $longest) ! $rule) || $NL || $NL"/>
   </xsl:function>
 
   <xsl:function name="e:inline" as="xs:string">
@@ -78,12 +129,28 @@
     <xsl:sequence select="normalize-space($t)"/>
   </xsl:function>
 
+  <!-- $s without the whitespace (space, tab, CR, LF) it ends with: replace($s, '\s+$', '')
+       without a regular expression, which took milliseconds on a long edition (it tries
+       every whitespace run of the text). Looks at the end 64 characters at a time. -->
+  <xsl:function name="e:trim-end" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="length" select="string-length($s)"/>
+    <xsl:variable name="from" select="max(($length - 63, 1))"/>
+    <xsl:variable name="tail" select="string-to-codepoints(substring($s, $from))"/>
+    <xsl:variable name="kept" select="(for $i in reverse(1 to count($tail))
+        return $i[not($tail[$i] = (9, 10, 13, 32))])[1]"/>
+    <xsl:sequence select="
+        if (exists($kept)) then substring($s, 1, $from - 1 + $kept)
+        else if ($from = 1) then ''
+        else e:trim-end(substring($s, 1, $from - 1))"/>
+  </xsl:function>
+
   <!-- ===================================================== the document -->
 
   <!-- the whole edition, ending in exactly one newline -->
   <xsl:template match="/">
     <xsl:variable name="all"><xsl:apply-templates select="." mode="document"/></xsl:variable>
-    <xsl:value-of select="replace(string($all), '\s+$', '') || $NL"/>
+    <xsl:value-of select="e:trim-end(string($all)) || $NL"/>
   </xsl:template>
 
   <xsl:template match="/" mode="document">

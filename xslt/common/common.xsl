@@ -95,11 +95,33 @@
   <xsl:function name="e:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="n" as="xs:string">
-      <xsl:number select="$note" level="any" from="tei:text"
-          count="tei:note[@type = 'editorial']" format="1"/>
+      <xsl:choose>
+        <xsl:when test="map:contains($e:note-numbers, generate-id($note))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+          <xsl:sequence select="string($e:note-numbers(generate-id($note)))"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:number select="$note" level="any" from="tei:text"
+              count="tei:note[@type = 'editorial']" format="1"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:sequence select="$n"/>
   </xsl:function>
+
+  <!-- The numbers of the principal document's editorial notes, computed once: counting
+       the notes before each one again (xsl:number level="any") made a document with
+       many notes cost the square of their number. Only for a document with one <text>
+       (where that count is a note's place in document order among the notes of the
+       text); for others, and other documents, e:note-number counts as it always did. -->
+  <xsl:variable name="e:note-numbers" as="map(xs:string, xs:integer)">
+    <xsl:map>
+      <xsl:if test="count(/descendant::tei:text) = 1">
+        <xsl:for-each select="/descendant::tei:text/descendant::tei:note[@type = 'editorial']">
+          <xsl:map-entry key="generate-id(.)" select="position()"/>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:map>
+  </xsl:variable>
 
   <xsl:function name="e:footnotes" as="element(tei:note)*">
     <xsl:param name="doc" as="node()"/>
@@ -305,8 +327,14 @@
        xml:id to pin its anchor for good. -->
   <xsl:function name="e:who-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($sp/@who), ' ')[1]"/>
-    <xsl:sequence select="(replace(replace($first, '^#', ''), '[^\p{L}\p{N}_.\-]+', '-')[. != ''], 'speaker')[1]"/>
+    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . -
+         (this runs for every speech of the text) -->
+    <xsl:variable name="first" select="substring-before(normalize-space($sp/@who) || ' ', ' ')"/>
+    <xsl:variable name="id" select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
+    <xsl:variable name="key" select="
+        if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then $id
+        else replace($id, '[^\p{L}\p{N}_.\-]+', '-')"/>
+    <xsl:sequence select="($key[. != ''], 'speaker')[1]"/>
   </xsl:function>
 
   <!-- the generated anchors of the principal document, computed once (a speech's number
@@ -392,8 +420,14 @@
     <xsl:param name="node" as="node()*"/>
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
-    <xsl:variable name="w" select="tokenize(normalize-space($t), ' ')"/>
-    <xsl:sequence select="string-join(subsequence($w, 1, $words), ' ') || (if (count($w) gt $words) then ' …' else '')"/>
+    <!-- the first $words words, and " …" when there are more: cut at the $words-th space
+         (what tokenize() then string-join() gave, without a regular expression) -->
+    <xsl:variable name="n" select="normalize-space($t)"/>
+    <xsl:variable name="cut" select="if ($words ge 1) then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
+    <xsl:sequence select="
+        if ($words lt 1) then (if ($n != '' or $words lt 0) then ' …' else '')
+        else if (empty($cut)) then $n
+        else substring($n, 1, $cut - 1) || ' …'"/>
   </xsl:function>
 
   <!-- ===================================================== persons -->
