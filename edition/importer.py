@@ -34,13 +34,12 @@ import json
 import re
 import tempfile
 import unicodedata
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from edition.diagnostics import Diagnostic, error
+from edition.diagnostics import Diagnostic
 from edition.parse import TEI_NS, XML_NS
 from edition.rules import MONTHS  # month names and abbreviations, one table for rules and import
 
@@ -402,11 +401,11 @@ def _name_ok(tokens: list[str], caps_only: bool) -> bool:
     return True
 
 
-_COLON_TURN = re.compile(rf"^(?P<label>[^:\[\]]{{1,60}}?)\s*(?P<marker>\[\d{{1,3}}\])?\s*(?P<punct>:)(?:\s+(?P<rest>\S.*))?$")
-_STOP_TURN = re.compile(rf"^(?P<label>(?:(?:[^\W\d_]\.){{1,3}}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){{0,4}})"
-                        rf"(?P<marker>\[\d{{1,3}}\])?(?P<punct>\.)\s+(?P<rest>\S.*)$")
-_RUNIN_TURN = re.compile(rf"^(?P<label>(?:(?:[^\W\d_]\.){{1,3}}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){{0,4}})"
-                         rf"(?P<marker>\[\d{{1,3}}\])?\s+(?P<rest>(?P<verb>[^\W\d_A-Z]+)\b.*)$")
+_COLON_TURN = re.compile(r"^(?P<label>[^:\[\]]{1,60}?)\s*(?P<marker>\[\d{1,3}\])?\s*(?P<punct>:)(?:\s+(?P<rest>\S.*))?$")
+_STOP_TURN = re.compile(r"^(?P<label>(?:(?:[^\W\d_]\.){1,3}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){0,4})"
+                        r"(?P<marker>\[\d{1,3}\])?(?P<punct>\.)\s+(?P<rest>\S.*)$")
+_RUNIN_TURN = re.compile(r"^(?P<label>(?:(?:[^\W\d_]\.){1,3}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){0,4})"
+                         r"(?P<marker>\[\d{1,3}\])?\s+(?P<rest>(?P<verb>[^\W\d_A-Z]+)\b.*)$")
 
 
 @dataclass
@@ -984,7 +983,7 @@ class Reader:
                     self._credits(p, rest, cred)
                 else:
                     self.unclassified.append((region, p.slice(len(p.text) - len(rest))))
-                    self.r.flag(p.line, "unclassified", rest, f"text after the archival citation not understood: kept as a paragraph")
+                    self.r.flag(p.line, "unclassified", rest, "text after the archival citation not understood: kept as a paragraph")
             return True
         cred = parse_credits(p.text)
         if cred:

@@ -181,11 +181,15 @@ def check(path: Path, display: str, options: Options) -> Checked:
     source, problems = parse.load(path, display)
     if source is None:
         return Checked(path, display, None, problems)
-    schema = validate.compile_schema(options.schema)
-    problems = validate.validate(source, schema)
-    if options.rules:
+    return Checked(path, display, source, sort(diagnose(source, options.schema, options.rules)))
+
+
+def diagnose(source: Source, schema: Path | None, with_rules: bool) -> list[Diagnostic]:
+    """Grammar problems (the compiled schema, once per process), then the rules' findings."""
+    problems = validate.validate(source, validate.compile_schema(schema))
+    if with_rules:
         problems += rules.check(source)
-    return Checked(path, display, source, sort(problems))
+    return problems
 
 
 def check_all(paths: list[Path], options: Options, keep_sources: bool = False) -> Result:
@@ -252,9 +256,7 @@ def process(job: Job) -> Done:
     if source is None:
         done.diagnostics = problems
         return done
-    problems = validate.validate(source, validate.compile_schema(Path(job.schema) if job.schema else None))
-    if job.rules:
-        problems += rules.check(source)
+    problems = diagnose(source, Path(job.schema) if job.schema else None, job.rules)
     done.doc_id = doc_id = source.doc_id or Path(job.path).stem
     done.position = source.position(source.root)
     if not output.safe_name(doc_id):

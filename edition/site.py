@@ -17,7 +17,6 @@ errors, rather than losing their entries.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from lxml import etree
 

@@ -289,8 +289,6 @@ class _Explainer:
         """(code, message, attribute) for each attribute problem of ``el`` the schema shows."""
         g = self.g
         allowed, any_attr, required = self.attributes(el)
-        parent = el.getparent()
-        name = _name(el)
         who = _who(el)
         present = {attribute_key(k): v for k, v in el.attrib.items()}
         out = []

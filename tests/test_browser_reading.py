@@ -15,7 +15,6 @@ import http.server
 import json
 import struct
 import threading
-from pathlib import Path
 
 import pytest
 

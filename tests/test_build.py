@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
-import os
 
 from conftest import ROOT, SEED, SEED_ID, run_cli
 

@@ -12,8 +12,7 @@ import json
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 from lxml import etree

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from conftest import SEED, SEED_ID, SEED_PAGE, reading_text_of_tei, text_edition_flat, visible_text
 
