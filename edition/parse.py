@@ -83,8 +83,21 @@ class Source:
             self._starts = dict(zip(map(id, elements), positions)) if len(positions) == len(elements) else {}
         return self._starts
 
+    def _first_start_tag(self) -> tuple[int, int] | None:
+        """(line, column) of the first start tag in the text (the root's), as ``_start_tags`` counts them."""
+        text = "\n".join(self.lines())
+        for m in _MARKUP.finditer(text):
+            if m.group(0) == "<":
+                pos = m.start()
+                return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        return None
+
     def position(self, element: etree._Element) -> tuple[int, int]:
         """(line, column) of the start of ``element``'s start tag (or of a processing instruction)."""
+        if element is self.root and not hasattr(self, "_starts"):
+            found = self._first_start_tag()  # the root's is the first start tag: no need to find every one
+            if found is not None:
+                return found
         if isinstance(element.tag, str):
             found = self._start_tags().get(id(element))
             if found is not None:

@@ -105,11 +105,19 @@ def _ids(source: Source) -> dict[str, etree._Element]:
 
 
 def _having(source: Source, attrs: tuple[str, ...]) -> list[etree._Element]:
-    """The elements (the root included) with at least one of ``attrs``, in document order."""
+    """The elements (the root included) with at least one of ``attrs`` (Clark names), in document order."""
     def make():
-        test = " or ".join("@xml:" + etree.QName(a).localname if a.startswith(f"{{{XML_NS}}}") else "@" + a for a in attrs)
-        return source.root.xpath(f"descendant-or-self::*[{test}]")
+        wanted = frozenset(attrs)
+        return [el for el, names in _attributed(source) if not wanted.isdisjoint(names)]
     return _cached(source, ("having", attrs), make)
+
+
+def _attributed(source: Source) -> list[tuple[etree._Element, list[str]]]:
+    """Every element that has attributes, with their names, in document order: one walk of the tree
+    serves every rule (an XPath per rule cost more than all the rules' own work)."""
+    def make():
+        return [(el, el.keys()) for el in source.root.iter(etree.Element) if el.attrib]
+    return _cached(source, "attributed", make)
 
 
 def _local(el: etree._Element) -> str:
