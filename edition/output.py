@@ -9,6 +9,7 @@ a reader never sees a half-written page and timestamps mean something.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
@@ -206,3 +207,44 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
             pass
         raise
     return True
+
+
+def write_atomic_chunks(path: Path, chunks) -> tuple[bool, str]:
+    """Write the byte strings ``chunks`` to ``path`` atomically, one after the other, never holding the
+    whole file in memory (a page of the edition that grows with it). Returns (whether the file changed,
+    its digest as the manifest records it: "<sha256>:<size>"). A file that already held the same bytes
+    is left alone, as ``write_atomic`` leaves it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _create_temporary(path)
+    try:
+        h, size = hashlib.sha256(), 0
+        with os.fdopen(fd, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+                h.update(chunk)
+                size += len(chunk)
+        digest = f"{h.hexdigest()}:{size}"
+        if _digest_of(path) == digest:
+            os.unlink(tmp)
+            return False, digest
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return True, digest
+
+
+def _digest_of(path: Path) -> str | None:
+    """"<sha256>:<size>" of the file at ``path``, read in blocks; None when there is none."""
+    try:
+        h, size = hashlib.sha256(), 0
+        with open(path, "rb") as f:
+            while block := f.read(1 << 20):
+                h.update(block)
+                size += len(block)
+        return f"{h.hexdigest()}:{size}"
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None

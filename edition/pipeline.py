@@ -611,10 +611,10 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
         for name in ("title", "date", "place", "type", "summary"):
             etree.SubElement(doc, name).text = s[name]
     index_xml = etree.tostring(index, encoding="unicode")
-    persons_xml = site.gather([s["persons"] for s in summaries])
+    persons = site.Persons([s["persons"] for s in summaries])
     pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
              if rel.startswith(f"{FORMATS['html'].folder}/") and rel.endswith(FORMATS["html"].suffix)}
-    inputs = manifest.inputs(config, "\0".join([index_xml, persons_xml, *sorted(f"{k}={v}" for k, v in pages.items())]).encode("utf-8"))
+    inputs = manifest.inputs(config, "\0".join([index_xml, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in pages.items())]).encode("utf-8"))
     index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" and "persons" are reserved ids
     persons_path = out / site.PERSONS.folder / f"persons{site.PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
@@ -625,10 +625,12 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
     else:
-        for path, data in ((index_path, transform.render_text(index_xml, INDEX.stylesheet, options.params).encode("utf-8")),
-                           (persons_path, site.render_persons(persons_xml, options.params))):
-            _write(result, path, data)
-            outputs[output.relative(out, path)] = manifest.digest(data)
+        data = transform.render_text(index_xml, INDEX.stylesheet, options.params).encode("utf-8")
+        _write(result, index_path, data)
+        outputs[output.relative(out, index_path)] = manifest.digest(data)
+        changed, outputs[output.relative(out, persons_path)] = output.write_atomic_chunks(
+            persons_path, site.persons_page(persons, options.params))  # streamed: it grows with the edition
+        (result.written if changed else result.unchanged).append(persons_path)
         search.update(result, out / FORMATS["html"].folder, [out / rel for rel in sorted(pages)])  # html/pagefind/
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
 

@@ -154,3 +154,28 @@ def test_a_tampered_manifest_cannot_remove_files_outside_the_output_folder(tmp_p
     assert run_cli(capsys, "build", src, "--out", out)[0] == 0
     assert all(v.read_text() == "keep me" for v in victims)
     assert "gone" not in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["documents"]
+
+
+def test_a_page_written_in_pieces_replaces_the_old_one_whole_or_not_at_all(tmp_path):
+    """The persons index grows with the edition and is written in pieces (output.write_atomic_chunks):
+    a failure half-way leaves the old page and no temporary file; the same bytes again rewrite nothing."""
+    page = tmp_path / "html" / "persons.html"
+    changed, digest = output.write_atomic_chunks(page, iter([b"<p>old", b" page</p>"]))
+    assert changed and page.read_bytes() == b"<p>old page</p>" and digest.endswith(":15")
+
+    def failing():
+        yield b"<p>new"
+        raise OSError("disk full")
+
+    try:
+        output.write_atomic_chunks(page, failing())
+        raise AssertionError("the failure was swallowed")
+    except OSError as exc:
+        assert str(exc) == "disk full"
+    assert page.read_bytes() == b"<p>old page</p>"
+    assert [p.name for p in page.parent.iterdir()] == ["persons.html"]  # no temporary file left
+
+    before = page.stat()
+    assert output.write_atomic_chunks(page, iter([b"<p>old page", b"</p>"])) == (False, digest)
+    after = page.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not replaced
