@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from edition import __version__, resources
-from edition.output import MANIFEST, UnsafePath, confined, write_atomic
+from edition.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
 FORMAT = 2
@@ -101,12 +101,27 @@ class Manifest:
 
     def save(self, out: Path) -> bool:
         data = {"format": FORMAT, "config": self.config, "documents": self.documents, "edition": self.edition}
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), indent=None)
-        return write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"))
+        encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), indent=None)
+        return write_atomic_chunks(out / MANIFEST, _buffered(encoder.iterencode(data), "\n"), durable=True)[0]
 
     def by_inputs(self) -> dict[str, tuple[str, dict]]:
         """inputs hash -> (doc id, entry)."""
         return {e["inputs"]: (doc_id, e) for doc_id, e in self.documents.items() if isinstance(e, dict) and "inputs" in e}
+
+
+def _buffered(pieces, end: str = "", size: int = 1 << 16):
+    """The strings ``pieces`` (then ``end``) as UTF-8 blocks of about ``size`` bytes: a large manifest
+    is written without ever being one string in memory."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(block).encode("utf-8")
+            block, held = [], 0
+    block.append(end)
+    yield "".join(block).encode("utf-8")
 
 
 def digest(data: bytes) -> str:

@@ -209,11 +209,11 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     return True
 
 
-def write_atomic_chunks(path: Path, chunks) -> tuple[bool, str]:
+def write_atomic_chunks(path: Path, chunks, durable: bool = False) -> tuple[bool, str]:
     """Write the byte strings ``chunks`` to ``path`` atomically, one after the other, never holding the
     whole file in memory (a page of the edition that grows with it). Returns (whether the file changed,
     its digest as the manifest records it: "<sha256>:<size>"). A file that already held the same bytes
-    is left alone, as ``write_atomic`` leaves it."""
+    is left alone, as ``write_atomic`` leaves it; ``durable`` as for ``write_atomic``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_temporary(path)
     try:
@@ -223,6 +223,9 @@ def write_atomic_chunks(path: Path, chunks) -> tuple[bool, str]:
                 f.write(chunk)
                 h.update(chunk)
                 size += len(chunk)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         digest = f"{h.hexdigest()}:{size}"
         if _digest_of(path) == digest:
             os.unlink(tmp)

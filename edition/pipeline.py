@@ -23,6 +23,7 @@ results; printing is the reporter's job.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import platform
 import re
@@ -277,6 +278,12 @@ def process(job: Job) -> Done:
         return done
     done.summary = summary(source, doc_id)
     done.summary["persons"] = rendered[-1]  # what the persons index needs of this document (site.py)
+    try:
+        done.summary["entry"] = site.index_entry(done.summary, params)  # its entry in the index page
+    except transform.TransformError as exc:
+        done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
+        done.render_failed, done.summary = True, None
+        return done
     done.unstyled = unstyled(source)
     return done
 
@@ -604,17 +611,14 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
     and the search bundle (edition/search.py). Rendered only when something they depend on changed:
     the list of documents, what each says of its persons, or any document page."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
-    index = etree.Element("edition")
-    for s in summaries:
-        doc = etree.SubElement(index, "document", id=s["id"])
-        doc.set("when", s["when"])
-        for name in ("title", "date", "place", "type", "summary"):
-            etree.SubElement(doc, name).text = s[name]
-    index_xml = etree.tostring(index, encoding="unicode")
+    entries = [s["entry"] for s in summaries]
     persons = site.Persons([s["persons"] for s in summaries])
     pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
              if rel.startswith(f"{FORMATS['html'].folder}/") and rel.endswith(FORMATS["html"].suffix)}
-    inputs = manifest.inputs(config, "\0".join([index_xml, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in pages.items())]).encode("utf-8"))
+    depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
+    for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in pages.items())):
+        depends.update(piece.encode("utf-8") + b"\0")
+    inputs = manifest.inputs(config, depends.hexdigest().encode("ascii"))
     index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" and "persons" are reserved ids
     persons_path = out / site.PERSONS.folder / f"persons{site.PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
@@ -625,12 +629,11 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
     else:
-        data = transform.render_text(index_xml, INDEX.stylesheet, options.params).encode("utf-8")
-        _write(result, index_path, data)
-        outputs[output.relative(out, index_path)] = manifest.digest(data)
-        changed, outputs[output.relative(out, persons_path)] = output.write_atomic_chunks(
-            persons_path, site.persons_page(persons, options.params))  # streamed: it grows with the edition
-        (result.written if changed else result.unchanged).append(persons_path)
+        # both pages grow with the edition: streamed to disk, made of entries rendered with each document
+        for path, pieces in ((index_path, site.index_page(entries, options.params)),
+                             (persons_path, site.persons_page(persons, options.params))):
+            changed, outputs[output.relative(out, path)] = output.write_atomic_chunks(path, pieces)
+            (result.written if changed else result.unchanged).append(path)
         search.update(result, out / FORMATS["html"].folder, [out / rel for rel in sorted(pages)])  # html/pagefind/
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from edition import transform
-from edition.output import Format
+from edition.output import INDEX, Format
 
 #: The persons index: one page for the edition.
 PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
@@ -44,21 +44,26 @@ class Persons:
     """Every person of the edition, gathered from each document's ``persons-data.xsl`` output."""
 
     def __init__(self, documents: list[str]):
-        parsed = [etree.fromstring(xml.encode("utf-8"), _PARSER) for xml in documents]
-        # documents by date, then title, then id: the order of each person's entries
-        parsed.sort(key=lambda d: (d.get("when") or "9999", d.findtext("title") or "", d.get("id") or ""))
+        # each document's persons, read and let go (no tree is kept), then ordered by the
+        # document's date, title and id: the order of each person's entries
+        read = []
+        for xml in documents:
+            doc = etree.fromstring(xml.encode("utf-8"), _PARSER)
+            persons = [(p.get("id") or "", p.get("sort") or "", [n.text or "" for n in p.iterfind("name")],
+                        [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or "")
+                       for p in doc.iterfind("person")]
+            read.append(((doc.get("when") or "9999", doc.findtext("title") or "", doc.get("id") or ""), persons))
+        read.sort(key=lambda item: item[0])
         self.people: dict[str, dict] = {}  # id -> sort key, names, details: in order of first appearance
         self.entries: dict[str, list[str]] = {}  # id -> the person's entries (HTML), documents in order
-        for doc in parsed:
-            for person in doc.iterfind("person"):
-                pid = person.get("id") or ""
-                known = self.people.setdefault(pid, {"sort": person.get("sort") or "", "names": [], "details": []})
-                for field, tag in (("names", "name"), ("details", "details")):
-                    for value in person.iterfind(tag):
-                        text = value.text or ""
-                        if text not in known[field]:
-                            known[field].append(text)
-                self.entries.setdefault(pid, []).append(person.findtext("entry") or "")
+        for _, persons in read:
+            for pid, sort, names, details, entry in persons:
+                known = self.people.setdefault(pid, {"sort": sort, "names": [], "details": []})
+                for field, values in (("names", names), ("details", details)):
+                    for value in values:
+                        if value not in known[field]:
+                            known[field].append(value)
+                self.entries.setdefault(pid, []).append(entry)
 
     def skeleton_input(self) -> str:
         """What persons.xsl renders the page from: the persons alone."""
@@ -83,10 +88,35 @@ class Persons:
 def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
     page = transform.render_text(persons.skeleton_input(), PERSONS.stylesheet, params)
+    return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
+
+
+#: The index page (index.xsl): one for the edition, its list made of the documents' entries.
+_INDEX_SLOT = re.compile(r'<template data-index-entries=""></template>')
+
+
+def index_entry(summary: dict, params: dict) -> str:
+    """A document's entry in the index page's list (rendered with the document, by index.xsl)."""
+    entry = etree.Element("entry")
+    doc = etree.SubElement(entry, "document", id=summary["id"])
+    doc.set("when", summary["when"])
+    for name in ("title", "date", "place", "type", "summary"):
+        etree.SubElement(doc, name).text = summary[name]
+    return transform.render_text(etree.tostring(entry, encoding="unicode"), INDEX.stylesheet, params)
+
+
+def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
+    """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, params)
+    return _splice(page, _INDEX_SLOT, lambda key: entries)
+
+
+def _splice(page: str, slot: re.Pattern, entries) -> Iterator[bytes]:
+    """``page`` with each match of ``slot`` replaced by ``entries(key)`` (the slot's unescaped group 1)."""
     last = 0
-    for slot in _SLOT.finditer(page):
-        yield page[last:slot.start()].encode("utf-8")
-        for entry in persons.entries.get(html.unescape(slot.group(1)), []):
+    for found in slot.finditer(page):
+        yield page[last:found.start()].encode("utf-8")
+        for entry in entries(html.unescape(found.group(1)) if found.groups() else ""):
             yield entry.encode("utf-8")
-        last = slot.end()
+        last = found.end()
     yield page[last:].encode("utf-8")

@@ -1,8 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The edition's index page. Input: the list of documents the pipeline built
-  (<edition><document id when><title/><date/><place/><type/><summary/></document>...),
-  already sorted by date.
+  The edition's index page, made in two parts so that no step holds every document:
+
+  * with each document (the per-document step), its entry in the list:
+    input <entry><document id when><title/><date/><place/><type/><summary/></document></entry>;
+  * once per build, the page: input <edition documents="N"/>. Where the list's entries go,
+    the page holds <template data-index-entries=""></template>, which the pipeline replaces
+    with the entries, sorted by date, as it writes the page (edition/site.py).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,8 +39,8 @@
         </nav>
         <main>
           <h1><xsl:value-of select="$edition-title"/></h1>
-          <p class="lead"><xsl:value-of select="count(document)"/>
-            <xsl:value-of select="if (count(document) = 1) then ' document' else ' documents'"/>, by date.
+          <p class="lead"><xsl:value-of select="@documents"/>
+            <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
             Each is also available as plain text.</p>
           <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/). Hidden until
                JavaScript has loaded the search UI over http(s); without JavaScript, or without the
@@ -65,11 +69,15 @@
             })();
           </script>
           <ol class="documents">
-            <xsl:apply-templates select="document"/>
+            <template data-index-entries=""></template>
           </ol>
         </main>
       </body>
     </html>
+  </xsl:template>
+
+  <xsl:template match="/entry">
+    <xsl:apply-templates select="document"/>
   </xsl:template>
 
   <xsl:template match="document">
