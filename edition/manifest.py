@@ -31,7 +31,7 @@ from edition import __version__, resources
 from edition.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
-FORMAT = 2
+FORMAT = 3
 
 
 def sha256(data: bytes) -> str:

@@ -277,7 +277,7 @@ def process(job: Job) -> Done:
         done.render_failed = True
         return done
     done.summary = summary(source, doc_id)
-    done.summary["persons"] = rendered[-1]  # what the persons index needs of this document (site.py)
+    done.summary["persons"] = site.persons_data(rendered[-1])  # what the persons index needs of it
     try:
         done.summary["entry"] = site.index_entry(done.summary, params)  # its entry in the index page
     except transform.TransformError as exc:

@@ -40,24 +40,26 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 _SLOT = re.compile(r'<template data-persons-entries="([^"]*)"></template>')
 
 
-class Persons:
-    """Every person of the edition, gathered from each document's ``persons-data.xsl`` output."""
+def persons_data(xml: str) -> dict:
+    """What the persons index keeps of one document: ``persons-data.xsl``'s output, read into plain
+    lists (JSON in the manifest, no markup escaped twice): the document's sort key (date, title, id)
+    and, for each person, [id, sort key, names, details, entry HTML]."""
+    doc = etree.fromstring(xml.encode("utf-8"), _PARSER)
+    return {"key": [doc.get("when") or "9999", doc.findtext("title") or "", doc.get("id") or ""],
+            "persons": [[p.get("id") or "", p.get("sort") or "", [n.text or "" for n in p.iterfind("name")],
+                         [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or ""]
+                        for p in doc.iterfind("person")]}
 
-    def __init__(self, documents: list[str]):
-        # each document's persons, read and let go (no tree is kept), then ordered by the
-        # document's date, title and id: the order of each person's entries
-        read = []
-        for xml in documents:
-            doc = etree.fromstring(xml.encode("utf-8"), _PARSER)
-            persons = [(p.get("id") or "", p.get("sort") or "", [n.text or "" for n in p.iterfind("name")],
-                        [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or "")
-                       for p in doc.iterfind("person")]
-            read.append(((doc.get("when") or "9999", doc.findtext("title") or "", doc.get("id") or ""), persons))
-        read.sort(key=lambda item: item[0])
+
+class Persons:
+    """Every person of the edition, gathered from each document's ``persons_data``."""
+
+    def __init__(self, documents: list[dict]):
+        # the documents by date, then title, then id: the order of each person's entries
         self.people: dict[str, dict] = {}  # id -> sort key, names, details: in order of first appearance
         self.entries: dict[str, list[str]] = {}  # id -> the person's entries (HTML), documents in order
-        for _, persons in read:
-            for pid, sort, names, details, entry in persons:
+        for data in sorted(documents, key=lambda d: d["key"]):
+            for pid, sort, names, details, entry in data["persons"]:
                 known = self.people.setdefault(pid, {"sort": sort, "names": [], "details": []})
                 for field, values in (("names", names), ("details", details)):
                     for value in values:
