@@ -601,8 +601,9 @@ def _from_entry(display: str, doc_id: str, entry: dict) -> Done:
 def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict], options: Options, config: str,
                    previous: Manifest, outputs: dict[str, str], result: Result, verify: bool) -> dict:
     """The pages made from every document at once: the index, the persons index (edition/site.py)
-    and the search bundle (edition/search.py). Rendered only when something they depend on changed:
-    the list of documents, what each says of its persons, or any document page."""
+    and the search bundles (edition/search.py). Rendered only when something they depend on changed:
+    the list of documents, what each says of its persons, or any document page (then only the
+    search shards whose pages changed are indexed again)."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
     index = etree.Element("edition")
     for s in summaries:
@@ -619,18 +620,21 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
     persons_path = out / site.PERSONS.folder / f"persons{site.PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
-    bundle = out / FORMATS["html"].folder / search.FOLDER / "pagefind-entry.json"
+    html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
+    pages_at = {out / rel: digest for rel, digest in pages.items()}
     if (not options.force and previous.edition.get("inputs") == inputs and all(known.values())
-            and manifest.intact(out, known, verify) and (bundle.is_file() or not pages)):
+            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
-    else:
-        for path, data in ((index_path, transform.render_text(index_xml, INDEX.stylesheet, options.params).encode("utf-8")),
+    else:  # the search bundles first (html/pagefind/): the index page lists them
+        searched = search.update(result, html, pages_at, searched, force=options.force, verify=verify,
+                                 jobs=options.jobs if options.jobs is not None else _cpus())
+        index_params = {**options.params, "search-bundles": " ".join(search.bundles(searched))}
+        for path, data in ((index_path, transform.render_text(index_xml, INDEX.stylesheet, index_params).encode("utf-8")),
                            (persons_path, site.render_persons(persons_xml, options.params))):
             _write(result, path, data)
             outputs[output.relative(out, path)] = manifest.digest(data)
-        search.update(result, out / FORMATS["html"].folder, [out / rel for rel in sorted(pages)])  # html/pagefind/
-    return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
+    return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
 
 
 def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) -> None:
