@@ -78,6 +78,7 @@ SHARD_BYTES = 5_000_000
 #: Shard N >= 1 lives in ``html/pagefind/shard-N/``.
 SHARD_PREFIX = "shard-"
 _SHARD_DIR = re.compile(r"^shard-([1-9][0-9]*)$")
+_NUMBER = re.compile(r"0|[1-9][0-9]*")
 
 #: What a merged index fetches (Pagefind's ``mergeIndex``: the entry, the metadata, index chunks,
 #: fragments and filters); a shard other than the main one keeps only these.
@@ -183,7 +184,7 @@ def _bundles(record: dict | None) -> dict[str, dict]:
     try:
         made = dict(record["bundles"])
         for n, entry in made.items():
-            if not (n.isdigit() and isinstance(entry["key"], str) and isinstance(entry["files"], dict)):
+            if not (_NUMBER.fullmatch(n) and isinstance(entry["key"], str) and isinstance(entry["files"], dict)):
                 return {}
         return made
     except (TypeError, KeyError, AttributeError, ValueError):

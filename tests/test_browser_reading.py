@@ -3,8 +3,9 @@
 A fresh build (the session's ``built`` folder) is served on 127.0.0.1 and opened in Chromium driven
 over the DevTools protocol (tests/browser/cdp.py). Readers follow a note marker to its footnote and
 back, by mouse and by keyboard; every page passes axe-core's accessibility rules in light and dark
-mode; the page fits a phone's width; the search box on the index finds the seed by words of its text;
-and with JavaScript off every page still reads in full. Screenshots of the document page at 390 and
+mode; the page fits a phone's width; the search box on the index finds the seed by words of its text,
+and in a large edition (indexed in shards, served below a sub-path) pages of two shards, whose result
+links open them; and with JavaScript off every page still reads in full. Screenshots of the document page at 390 and
 1280 px go to tests/artifacts/. Skips (with the reason) where Chromium or axe-core is absent.
 """
 

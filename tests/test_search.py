@@ -1,6 +1,8 @@
 """edition/search.py: the Pagefind search bundle is built with the edition, from the document pages
 alone, and a missing or failing Pagefind never costs the build (one warning, the old bundle kept).
-The search as a reader uses it is tested in test_browser_reading.py."""
+A large edition is indexed in shards: each page in exactly one, a shard indexed again only when its
+pages changed, the same bytes whatever --jobs. The search as a reader uses it is tested in
+test_browser_reading.py."""
 
 from __future__ import annotations
 
