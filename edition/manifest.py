@@ -86,7 +86,7 @@ def inputs(config: str, data: bytes) -> str:
 class Manifest:
     config: str = ""
     documents: dict[str, dict] = field(default_factory=dict)  # doc id -> entry
-    edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}}
+    edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}, "search": search.py record}
 
     @classmethod
     def load(cls, out: Path) -> "Manifest":
