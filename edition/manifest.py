@@ -47,11 +47,11 @@ def code_digest() -> str:
         for f in sorted(p for p in base.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
             h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     for dist in ("lxml", "saxonche"):
-        h.update(f"{_installed(dist)}\0".encode())
+        h.update(f"{installed(dist)}\0".encode())
     return h.hexdigest()
 
 
-def _installed(name: str) -> str:
+def installed(name: str) -> str:
     """"name-version" as installed, without importing it (saxonche is loaded only where it
     runs) nor importlib.metadata (40 ms to import: every no-op build would pay it)."""
     spec = importlib.util.find_spec(name)
@@ -86,7 +86,7 @@ def inputs(config: str, data: bytes) -> str:
 class Manifest:
     config: str = ""
     documents: dict[str, dict] = field(default_factory=dict)  # doc id -> entry
-    edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}}
+    edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}, "search": search.py record}
 
     @classmethod
     def load(cls, out: Path) -> "Manifest":

@@ -608,8 +608,9 @@ def _from_entry(display: str, doc_id: str, entry: dict) -> Done:
 def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict], options: Options, config: str,
                    previous: Manifest, outputs: dict[str, str], result: Result, verify: bool) -> dict:
     """The pages made from every document at once: the index, the persons index (edition/site.py)
-    and the search bundle (edition/search.py). Rendered only when something they depend on changed:
-    the list of documents, what each says of its persons, or any document page."""
+    and the search bundles (edition/search.py). Rendered only when something they depend on changed:
+    the list of documents, what each says of its persons, or any document page (then only the
+    search shards whose pages changed are indexed again)."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
     entries = [s["entry"] for s in summaries]
     persons = site.Persons([s["persons"] for s in summaries])
@@ -623,19 +624,37 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
     persons_path = out / site.PERSONS.folder / f"persons{site.PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
-    bundle = out / FORMATS["html"].folder / search.FOLDER / "pagefind-entry.json"
+    html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
+    pages_at = {out / rel: digest for rel, digest in pages.items()}
     if (not options.force and previous.edition.get("inputs") == inputs and all(known.values())
-            and manifest.intact(out, known, verify) and (bundle.is_file() or not pages)):
+            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
     else:
+        # the search bundles (html/pagefind/: Pagefind processes) are made while the persons index is
+        # written; the index page, which lists the bundles, comes last
+        from concurrent.futures import ThreadPoolExecutor  # imported only when used: start-up time counts
+
+        found = Result()
+        jobs = options.jobs if options.jobs is not None else _cpus()
+        with ThreadPoolExecutor(max_workers=1) as background:
+            indexing = background.submit(search.update, found, html, pages_at, searched, force=options.force,
+                                         verify=verify, jobs=jobs)
+            try:
+                _write_stream(result, out, outputs, persons_path, site.persons_page(persons, options.params))
+            finally:
+                searched = indexing.result()
+        for name in ("written", "unchanged", "removed", "extra"):
+            getattr(result, name).extend(getattr(found, name))
+        index_params = {**options.params, "search-bundles": " ".join(search.bundles(searched))}
         # both pages grow with the edition: streamed to disk, made of entries rendered with each document
-        for path, pieces in ((index_path, site.index_page(entries, options.params)),
-                             (persons_path, site.persons_page(persons, options.params))):
-            changed, outputs[output.relative(out, path)] = output.write_atomic_chunks(path, pieces)
-            (result.written if changed else result.unchanged).append(path)
-        search.update(result, out / FORMATS["html"].folder, [out / rel for rel in sorted(pages)])  # html/pagefind/
-    return {"inputs": inputs, "outputs": dict(sorted(outputs.items()))}
+        _write_stream(result, out, outputs, index_path, site.index_page(entries, index_params))
+    return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
+
+
+def _write_stream(result: Result, out: Path, outputs: dict[str, str], path: Path, pieces) -> None:
+    changed, outputs[output.relative(out, path)] = output.write_atomic_chunks(path, pieces)
+    (result.written if changed else result.unchanged).append(path)
 
 
 def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) -> None:

@@ -1,34 +1,54 @@
-"""Static full-text search, built with the edition: a Pagefind bundle in ``html/pagefind/``.
+"""Static full-text search, built with the edition: Pagefind bundles in ``html/pagefind/``.
 
 Pagefind (PyPI ``pagefind-bin``: a self-contained binary, no Node, nothing fetched) reads the
 document pages and writes a search bundle: the index, ``pagefind.js`` and its default UI. The
 index page loads that UI with JavaScript; without JavaScript the pages are unchanged.
 
-``update`` runs the binary on a staging copy of the pages to index, into a temporary folder, from a
-temporary working directory (so no ``pagefind.yml`` is picked up) and without ``PAGEFIND_*``
-variables, so the bundle depends on the pages alone. Pagefind names its files by content and
-writes them byte for byte the same from the same pages, so ``output/html/pagefind/`` is committed
-like the rest of ``output/``. The files are written with ``write_atomic`` (unchanged ones are left
-alone) and files of an older bundle that the new one no longer has are removed.
+Shards. Pagefind holds a whole index in memory while it builds it (about 20 MB per MB of this
+edition's pages) and has no option to limit that, so a large edition is indexed in parts: the
+pages are split into K shards, K the smallest power of two that keeps each shard, on average,
+within ``SHARD_BYTES`` of pages, and each shard is indexed by a Pagefind run of its own. A page
+belongs to shard ``sha256(its path below html/) mod K``: the same page stays in the same shard
+whatever else changes (until K itself changes), so editing one document indexes one shard again.
+Shard 0 is the main bundle, in ``html/pagefind/`` with the UI; shard N (N >= 1) is in
+``html/pagefind/shard-N/``, with only what Pagefind's ``mergeIndex`` fetches (its entry, metadata,
+index and fragments: no UI, no WebAssembly, no ``pagefind.js``). The index page learns the shard
+bundles from the build (``bundles``) and merges them into its search. An edition of up to
+``SHARD_BYTES`` of pages (the seed's) has one shard: ``html/pagefind/`` alone, as before sharding.
+
+Incremental. The build remembers, per shard, a key (the members, their page digests, the code of
+``edition`` and the Pagefind version) and the files written (``record``, kept in the manifest): a
+shard whose key is unchanged and whose files are intact is not indexed again. Up to ``jobs``
+shards are indexed at once; with one job, Pagefind itself runs on one thread (``RAYON_NUM_THREADS``).
+
+Each run works on a staging copy of its pages, into a temporary folder, from a temporary working
+directory (so no ``pagefind.yml`` is picked up) and without ``PAGEFIND_*`` variables, so a bundle
+depends on its pages alone. Pagefind names its files by content and writes them byte for byte the
+same from the same pages (whatever its number of threads), so ``output/html/pagefind/`` is
+committed like the rest of ``output/``. The files are written with ``write_atomic`` (unchanged ones
+are left alone; a bundle's entry file last) and files under ``html/pagefind/`` that no shard has
+any more are removed; nothing outside ``html/pagefind/`` is touched.
 
 Search is optional at run time: if the binary is missing or fails, the build still succeeds, one
-warning says why, and the previous bundle stays as it was.
+warning says why, and the bundles it could not make stay as they were.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import parse
+from edition import manifest, parse
 from edition.diagnostics import Diagnostic, warning
 from edition.output import write_atomic
 
-#: The bundle's folder, below the HTML folder.
+#: The bundles' folder, below the HTML folder.
 FOLDER = "pagefind"
 
 #: The language every page is indexed under: the index page's, so that its search box finds every
@@ -48,7 +68,24 @@ _CELL_END = re.compile(rb"</(dt|dd|td|th)>", re.IGNORECASE)
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",
           "pagefind-modular-ui.js", "pagefind-highlight.js")
 
-TIMEOUT = 120  # seconds; Pagefind indexes the seed in a few milliseconds
+#: The most bytes of pages one Pagefind run indexes, on average over the shards. Measured on this
+#: edition's pages (bench/synth.py, Pagefind 1.5.2, peak RSS of one run): 2.5 MB of pages 57 MB,
+#: 5 MB 104 MB, 6 MB 124 MB, 10 MB 197 MB, 20 MB 387 MB. With at most 5 MB on average, a shard
+#: (pages fall into shards by hash, so some get a few per cent more than others) stays near or
+#: under 120 MB.
+SHARD_BYTES = 5_000_000
+
+#: Shard N >= 1 lives in ``html/pagefind/shard-N/``.
+SHARD_PREFIX = "shard-"
+_SHARD_DIR = re.compile(r"^shard-([1-9][0-9]*)$")
+_NUMBER = re.compile(r"0|[1-9][0-9]*")
+
+#: What a merged index fetches (Pagefind's ``mergeIndex``: the entry, the metadata, index chunks,
+#: fragments and filters); a shard other than the main one keeps only these.
+_MERGED_FOLDERS = ("index", "fragment", "filter")
+ENTRY = "pagefind-entry.json"
+
+TIMEOUT = 120  # seconds, one Pagefind run; a shard of SHARD_BYTES takes about a second
 
 
 @dataclass
@@ -57,6 +94,13 @@ class Outcome:
     unchanged: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Shard:
+    number: int
+    pages: list[tuple[str, Path]]  # (path below the HTML folder, file), sorted
+    key: str  # what its bundle is made from: its pages and their digests, the code, Pagefind's version
 
 
 def executable() -> Path | None:
@@ -71,63 +115,207 @@ def executable() -> Path | None:
         return None
 
 
-def update(result, html: Path, pages: list[Path]) -> None:
-    """The pipeline's hook: index ``pages`` and record what was written in the build ``result``."""
-    outcome = index(html, pages)
+# ------------------------------------------------------------------ which page goes where
+
+def shard_count(total_bytes: int, budget: int | None = None) -> int:
+    """The smallest power of two K with ``total_bytes / K <= budget``."""
+    budget = max(1, SHARD_BYTES if budget is None else budget)
+    k = 1
+    while total_bytes > k * budget:
+        k *= 2
+    return k
+
+
+def shard_of(rel: str, k: int) -> int:
+    """The shard of the page at ``rel`` (its path below the HTML folder) among ``k``: stable."""
+    return int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % k
+
+
+def plan(html: Path, pages: dict[Path, str]) -> list[Shard]:
+    """The shards of ``pages`` (file -> ``manifest.digest`` of its bytes), empty ones left out.
+
+    Shard 0 carries the search UI, so it is never empty: in the rare edition where it would be
+    (a handful of pages), K is halved until it is not."""
+    items = sorted((p.relative_to(html).as_posix(), p, d) for p, d in pages.items())
+    if not items:
+        return []
+    k = shard_count(sum(_size(p, d) for _, p, d in items))
+    while True:
+        groups: dict[int, list] = {}
+        for rel, path, digest in items:
+            groups.setdefault(shard_of(rel, k), []).append((rel, path, digest))
+        if 0 in groups or k == 1:
+            break
+        k //= 2
+    made_by = f"{manifest.code_digest()}\0{manifest.installed('pagefind_bin')}\0"
+    return [Shard(n, [(rel, path) for rel, path, _ in members],
+                  manifest.sha256((made_by + "\0".join(f"{rel}={d}" for rel, _, d in members)).encode("utf-8")))
+            for n, members in sorted(groups.items())]
+
+
+def _size(path: Path, digest: str) -> int:
+    try:
+        return int(digest.rpartition(":")[2])
+    except ValueError:
+        return path.stat().st_size
+
+
+def folder(html: Path, number: int) -> Path:
+    """Where shard ``number``'s bundle lives."""
+    return html / FOLDER if number == 0 else html / FOLDER / f"{SHARD_PREFIX}{number}"
+
+
+def bundles(record: dict | None) -> list[str]:
+    """The bundles to merge into the main one, as the index page finds them (``pagefind/shard-N/``)."""
+    return [f"{FOLDER}/{SHARD_PREFIX}{n}/" for n in sorted(int(n) for n in _bundles(record)) if n > 0]
+
+
+def fresh(html: Path, pages: dict[Path, str], record: dict | None, verify: bool = False) -> bool:
+    """Whether the bundles on disk, as ``record`` says, are those ``pages`` make: nothing to index."""
+    made = _bundles(record)
+    shards = plan(html, pages)
+    return set(made) == {str(s.number) for s in shards} and all(
+        made[str(s.number)]["key"] == s.key and manifest.intact(html, made[str(s.number)]["files"], verify)
+        for s in shards)
+
+
+def _bundles(record: dict | None) -> dict[str, dict]:
+    """shard number (a string) -> {"key", "files": {path below the HTML folder: digest}}; {} if unusable."""
+    try:
+        made = dict(record["bundles"])
+        for n, entry in made.items():
+            if not (_NUMBER.fullmatch(n) and isinstance(entry["key"], str) and isinstance(entry["files"], dict)):
+                return {}
+        return made
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return {}
+
+
+# ------------------------------------------------------------------ indexing
+
+def update(result, html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,
+           jobs: int = 1, verify: bool = False) -> dict:
+    """The pipeline's hook: index ``pages`` into ``html/pagefind/``, record what was written in the
+    build ``result``, and return the record of the bundles (for the manifest, and ``bundles``)."""
+    outcome, record = index(html, pages, record, force=force, jobs=jobs, verify=verify)
     result.written += outcome.written
     result.unchanged += outcome.unchanged
     result.removed += outcome.removed
     result.extra += outcome.diagnostics
+    return record
 
 
-def index(html: Path, pages: list[Path]) -> Outcome:
-    """Index ``pages`` (files below the HTML folder ``html``) into ``html/pagefind/``.
+def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,
+          jobs: int = 1, verify: bool = False) -> tuple[Outcome, dict]:
+    """Index ``pages`` (files below the HTML folder ``html`` -> ``manifest.digest`` of each) into
+    ``html/pagefind/``: the shards that ``record`` shows made from the same pages (and intact) are
+    kept, the others are indexed, up to ``jobs`` at once. Returns what was done and the new record.
 
     With no pages there is nothing to search: no bundle is made, and an older one is removed."""
     outcome = Outcome()
-    bundle_dir = html / FOLDER
-    files: set[Path] = set()
-    if pages:
+    made = _bundles(record)
+    shards = plan(html, pages)
+    new: dict[str, dict] = {}
+    stale = []
+    for shard in shards:
+        old = made.get(str(shard.number))
+        if not force and old is not None and old["key"] == shard.key and manifest.intact(html, old["files"], verify):
+            new[str(shard.number)] = old
+            outcome.unchanged += [html / rel for rel in sorted(old["files"])]
+        else:
+            stale.append(shard)
+    failed: list[tuple[Shard, str]] = []
+    if stale:
         binary = executable()
         if binary is None:
-            return _skipped(outcome, bundle_dir, "the Pagefind binary is not installed (pip install pagefind-bin)")
-        with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
-            site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
-            for page in pages:
-                copy = site / page.relative_to(html)
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
-            env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-            try:
-                run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                                      "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
-                                     cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                     text=True, errors="replace", timeout=TIMEOUT)
-            except (OSError, subprocess.SubprocessError) as exc:
-                return _skipped(outcome, bundle_dir, f"Pagefind could not run ({exc})")
-            if run.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-                said = " ".join((run.stderr or run.stdout).split())[:300] or f"exit status {run.returncode}"
-                return _skipped(outcome, bundle_dir, f"Pagefind failed: {said}")
-            files = {p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file() and p.name not in UNUSED}
-            for rel in sorted(files):
-                dest = bundle_dir / rel
-                (outcome.written if write_atomic(dest, (bundle / rel).read_bytes()) else outcome.unchanged).append(dest)
-    # an older bundle's files (other content hashes) would only take up room: remove them
-    if bundle_dir.is_dir() and not bundle_dir.is_symlink():
-        for old in sorted(bundle_dir.rglob("*"), reverse=True):
-            if old.is_symlink() or old.is_file():
-                if old.relative_to(bundle_dir) not in files:
-                    old.unlink()
-                    outcome.removed.append(old)
-            elif old.is_dir() and not any(old.iterdir()):
-                old.rmdir()
-        if not files and not any(bundle_dir.iterdir()):
-            bundle_dir.rmdir()
-    return outcome
+            why = "the Pagefind binary is not installed (pip install pagefind-bin)"
+            return _skipped(outcome, html / FOLDER, why), {"bundles": made}  # every bundle stays as it was
+        at_once = max(1, min(jobs, len(stale)))
+        threads = max(1, jobs // at_once)  # Pagefind's own threads: --jobs 1 means one, in all
+        with ThreadPoolExecutor(max_workers=at_once) as pool:
+            runs = list(pool.map(lambda s: _run(binary, html, s, threads), stale))
+        for shard, (files, written, unchanged, why) in zip(stale, runs):
+            if why is not None:
+                failed.append((shard, why))
+                if str(shard.number) in made:
+                    new[str(shard.number)] = made[str(shard.number)]  # still on disk, as it was
+                continue
+            new[str(shard.number)] = {"key": shard.key, "files": files}
+            outcome.written += written
+            outcome.unchanged += unchanged
+    if failed:
+        shard, why = failed[0]
+        also = f" (and {len(failed) - 1} more of the {len(shards)} index shards)" if len(failed) > 1 else ""
+        _skipped(outcome, folder(html, shard.number), why + also)
+        for n, entry in made.items():  # the bundles this build did not replace all stay, as they were
+            new.setdefault(n, entry)
+    _remove_old(html, new, {s.number for s, _ in failed}, outcome)
+    return outcome, {"bundles": dict(sorted(new.items(), key=lambda item: int(item[0])))}
 
 
-def _skipped(outcome: Outcome, bundle_dir: Path, why: str) -> Outcome:
-    outcome.diagnostics.append(warning("search-skipped", parse.display_path(bundle_dir), 0, 0,
+def _run(binary: Path, html: Path, shard: Shard, threads: int):
+    """Index one shard: (files written {path below html: digest}, written, unchanged, None),
+    or (None, [], [], why) if Pagefind could not make its bundle."""
+    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
+        site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
+        for rel, page in shard.pages:
+            copy = site / rel
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+        env["RAYON_NUM_THREADS"] = str(threads)
+        try:
+            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
+                                  "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
+                                 cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                                 text=True, errors="replace", timeout=TIMEOUT)
+        except (OSError, subprocess.SubprocessError) as exc:
+            return None, [], [], f"Pagefind could not run ({exc})"
+        if run.returncode != 0 or not (bundle / ENTRY).is_file():
+            said = " ".join((run.stderr or run.stdout).split())[:300] or f"exit status {run.returncode}"
+            return None, [], [], f"Pagefind failed: {said}"
+        rels = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()]
+        keep = sorted((r for r in rels if _kept(r, shard.number)), key=lambda r: (r == ENTRY, r))  # the entry last
+        dest = folder(html, shard.number)
+        files, written, unchanged = {}, [], []
+        for rel in keep:
+            data = (bundle / rel).read_bytes()
+            path = dest / rel
+            (written if write_atomic(path, data, durable=False) else unchanged).append(path)
+            files[path.relative_to(html).as_posix()] = manifest.digest(data)
+        return files, written, unchanged, None
+
+
+def _kept(rel: str, number: int) -> bool:
+    """Whether the file ``rel`` of shard ``number``'s Pagefind output goes into the edition."""
+    if number == 0:
+        return rel not in UNUSED
+    return rel == ENTRY or ("/" not in rel and rel.endswith(".pf_meta")) or rel.split("/")[0] in _MERGED_FOLDERS
+
+
+def _remove_old(html: Path, made: dict[str, dict], failed: set[int], outcome: Outcome) -> None:
+    """Remove files below ``html/pagefind/`` that no bundle in ``made`` has (an older bundle's, or a
+    shard's that is no more), but those of a shard that could not be indexed again (``failed``)."""
+    root = html / FOLDER
+    if not root.is_dir() or root.is_symlink():
+        return
+    keep = {rel for entry in made.values() for rel in entry["files"]}
+    for old in sorted(root.rglob("*"), reverse=True):
+        rel = old.relative_to(html).as_posix()
+        if old.is_symlink() or old.is_file():
+            parts = old.relative_to(root).parts
+            owner = _SHARD_DIR.match(parts[0]) if len(parts) > 1 else None
+            if rel not in keep and (int(owner.group(1)) if owner else 0) not in failed:
+                old.unlink()
+                outcome.removed.append(old)
+        elif old.is_dir() and not any(old.iterdir()):
+            old.rmdir()
+    if not any(root.iterdir()):
+        root.rmdir()
+
+
+def _skipped(outcome: Outcome, where: Path, why: str) -> Outcome:
+    outcome.diagnostics.append(warning("search-skipped", parse.display_path(where), 0, 0,
                                        f"search index not built: {why}; the pages are written, and any "
                                        f"earlier search index is kept as it was"))
     return outcome

@@ -3,25 +3,29 @@
 A fresh build (the session's ``built`` folder) is served on 127.0.0.1 and opened in Chromium driven
 over the DevTools protocol (tests/browser/cdp.py). Readers follow a note marker to its footnote and
 back, by mouse and by keyboard; every page passes axe-core's accessibility rules in light and dark
-mode; the page fits a phone's width; the search box on the index finds the seed by words of its text;
-and with JavaScript off every page still reads in full. Screenshots of the document page at 390 and
+mode; the page fits a phone's width; the search box on the index finds the seed by words of its text,
+and in a large edition (indexed in shards, served below a sub-path) pages of two shards, whose result
+links open them; and with JavaScript off every page still reads in full. Screenshots of the document page at 390 and
 1280 px go to tests/artifacts/. Skips (with the reason) where Chromium or axe-core is absent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gzip
 import http.server
 import json
 import struct
+import sys
 import threading
 
 import pytest
 
 from browser import tools
 from browser.cdp import Browser
-from conftest import ROOT, SEED_ID
-from edition import search
+from conftest import ROOT, SEED, SEED_ID
+from edition import cli, search
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = (390, 844, True)
@@ -35,16 +39,25 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(built):
-    """The built edition served over loopback HTTP (as a reader's web server would): its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
+@contextlib.contextmanager
+def _served(folder):
+    """``folder`` served over loopback HTTP (as a reader's web server would): its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    """The built edition served at the server's root: its base URL."""
+    with _served(built) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -224,6 +237,56 @@ def test_search_on_the_index_finds_the_seed_page(site, open_page, query, words):
     page.click(f"#search a.pagefind-ui__result-link[href$='/{SEED_ID}.html']")
     page.browser.wait_event("Page.loadEventFired", page.session)
     assert page.eval("location.href") == doc_url(site)
+    assert problems(page.events()) == []
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    """A large edition, as search.py shards it (SHARD_BYTES made small for six copies of the seed),
+    served under a sub-path (/sub/edition/), not at the server's root. Two of its documents, in
+    different shards, say "zanzibarite". Yields the URL of its html/ folder and those two ids."""
+    tools.need(search.executable(), "the Pagefind binary is not installed (pip install pagefind-bin)")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth  # bench/synth.py: copies of the seed with ids of their own
+
+    src, www = tmp_path_factory.mktemp("tei"), tmp_path_factory.mktemp("www")
+    paths = synth.write(src, [SEED], 6)
+    found = [paths[0], paths[1]]
+    for path in found:
+        text = path.read_text(encoding="utf-8")
+        assert text.count("</persName>, and <persName") == 1
+        path.write_text(text.replace("</persName>, and <persName", "</persName>, zanzibarite and <persName"),
+                        encoding="utf-8")
+    out = www / "sub" / "edition"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_BYTES", 20_000)
+        assert cli.main(["build", str(src), "--out", str(out)]) == 0
+    holders = set()  # the shard bundles that index the two pages
+    for bundle in [out / "html" / "pagefind", *sorted((out / "html" / "pagefind").glob("shard-*"))]:
+        for f in (bundle / "fragment").glob("*.pf_fragment"):
+            raw = gzip.decompress(f.read_bytes()).decode("utf-8")
+            if json.loads(raw[raw.index("{"):])["url"].lstrip("/") in {f"{p.stem}.html" for p in found}:
+                holders.add(bundle.name)
+    assert len(holders) == 2, f"the two pages should be in two shards, not {holders}"
+    with _served(www) as url:
+        yield f"{url}/sub/edition/html/", [p.stem for p in found]
+
+
+def test_search_of_a_sharded_edition_served_under_a_sub_path_finds_and_opens_every_shard_s_pages(
+        sharded_site, open_page):
+    base, ids = sharded_site
+    page = open_page()
+    page.goto(f"{base}index.html")
+    results = _search(page, "zanzibarite")
+    assert sorted(r["href"] for r in results) == sorted(f"{base}{doc}.html" for doc in ids)
+    assert all("zanzibarite" in r["excerpt"] for r in results)
+    for doc in ids:  # each result opens its document, below the sub-path
+        page.goto(f"{base}index.html")
+        _search(page, "zanzibarite")
+        page.click(f"#search a.pagefind-ui__result-link[href$='/{doc}.html']")
+        page.browser.wait_event("Page.loadEventFired", page.session)
+        assert page.eval("location.href") == f"{base}{doc}.html"
+        assert "zanzibarite" in page.eval("document.querySelector('main').innerText")
     assert problems(page.events()) == []
 
 

@@ -20,6 +20,9 @@
 
   <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
   <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
+  <!-- The search bundles to merge into the main one (pagefind/), space-separated, relative to this
+       page: the shards edition/search.py made of a large edition. Empty for a smaller one. -->
+  <xsl:param name="search-bundles" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
 
@@ -42,14 +45,22 @@
           <p class="lead"><xsl:value-of select="@documents"/>
             <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
             Each is also available as plain text.</p>
-          <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/). Hidden until
+          <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/, and for a large
+               edition also into the shards pagefind/shard-N/ listed in data-bundles). Hidden until
                JavaScript has loaded the search UI over http(s); without JavaScript, or without the
                bundle, nothing of it shows and the page reads as before. -->
-          <div id="search" class="search" hidden=""></div>
+          <div id="search" class="search" hidden="">
+            <xsl:if test="normalize-space($search-bundles)">
+              <xsl:attribute name="data-bundles" select="normalize-space($search-bundles)"/>
+            </xsl:if>
+          </div>
           <script>
             (function () {
               var box = document.getElementById("search");
               if (location.protocol === "file:") return; /* Pagefind cannot fetch its index from file:// */
+              /* paths from this page's own address, so that bundles and result links work wherever
+                 the edition is served (https://host/edition/html/ as well as the server's root) */
+              var here = function (path) { return new URL(path, location.href).pathname; };
               var ui = document.createElement("script");
               ui.src = "pagefind/pagefind-ui.js";
               ui.onload = function () {
@@ -57,7 +68,12 @@
                 css.rel = "stylesheet";
                 css.href = "pagefind/pagefind-ui.css";
                 document.head.appendChild(css);
-                new PagefindUI({ element: "#search", showImages: false, autofocus: false });
+                var shards = (box.getAttribute("data-bundles") || "").split(" ").filter(Boolean);
+                new PagefindUI({ element: "#search", showImages: false, autofocus: false,
+                                 bundlePath: here("pagefind/"), baseUrl: here("."),
+                                 mergeIndex: shards.map(function (path) {
+                                   return { bundlePath: here(path), baseUrl: here(".") };
+                                 }) });
                 var input = box.querySelector("input"), label = document.createElement("label");
                 if (input) input.id = "search-input";
                 label.htmlFor = "search-input";
