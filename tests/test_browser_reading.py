@@ -214,12 +214,14 @@ def test_document_page_fits_the_screen_and_is_photographed(site, open_page, view
 
 # ------------------------------------------------------------------ search
 
-def _search(page, query: str) -> list[dict]:
+def _search(page, query: str, results: int = 1) -> list[dict]:
+    """Type ``query`` in the index page's search box; the results once at least ``results`` are shown
+    (the UI shows each as its fragment arrives, shard by shard)."""
     page.wait_for("!document.getElementById('search').hidden && document.querySelector('#search input')")
     page.click("#search input")
     page.type(query)
     return page.wait_for("(() => { const links = [...document.querySelectorAll('#search .pagefind-ui__result-link')];"
-                         " return links.length && links.map(a => ({href: a.href, text: a.textContent.trim(),"
+                         f" return links.length >= {results} && links.map(a => ({{href: a.href, text: a.textContent.trim(),"
                          " excerpt: a.closest('li').querySelector('.pagefind-ui__result-excerpt').textContent})); })()")
 
 
@@ -277,12 +279,12 @@ def test_search_of_a_sharded_edition_served_under_a_sub_path_finds_and_opens_eve
     base, ids = sharded_site
     page = open_page()
     page.goto(f"{base}index.html")
-    results = _search(page, "zanzibarite")
+    results = _search(page, "zanzibarite", results=len(ids))
     assert sorted(r["href"] for r in results) == sorted(f"{base}{doc}.html" for doc in ids)
     assert all("zanzibarite" in r["excerpt"] for r in results)
     for doc in ids:  # each result opens its document, below the sub-path
         page.goto(f"{base}index.html")
-        _search(page, "zanzibarite")
+        _search(page, "zanzibarite", results=len(ids))
         page.click(f"#search a.pagefind-ui__result-link[href$='/{doc}.html']")
         page.browser.wait_event("Page.loadEventFired", page.session)
         assert page.eval("location.href") == f"{base}{doc}.html"
