@@ -1,0 +1,219 @@
+"""Per-stylesheet cost and output equivalence of the per-document stylesheets.
+
+    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...]
+    python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
+    python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
+
+``time`` prints, for each stylesheet the pipeline runs per document (``edition/pipeline.py``
+``process``: the formats' stylesheets, then ``persons-data.xsl``), the milliseconds per
+document of its transform, over a synthetic edition of N documents (bench/synth.py) and
+over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
+Each source goes through the hardened door (``edition.parse.from_bytes``) and is
+re-serialised as ``process`` does; Saxon parses it once (``parse_xml``, timed apart), and
+each stylesheet is then applied with the parameters ``process`` passes (``document-id``),
+through the compiled stylesheets of ``edition.transform``. The best of --repeat runs.
+
+``render`` writes every output of every stylesheet for (a) the seed ``tei/*.xml`` (also
+with ``edition-url`` set), (b) N synthetic documents, (c) every play of the corpus
+(skipped, with a message, when it is absent), (d) every fixture under ``tests/fixtures``
+that parses (edge cases: signs, pointers, ids), through ``transform.render_all`` exactly as
+``process`` calls it, into OUT_FOLDER: run it before and after a change to a stylesheet and
+``diff`` the two folders; a change that only makes things faster leaves every byte alone.
+
+Not a test: nothing is asserted but the diff. Figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
+
+import synth  # noqa: E402
+from lxml import etree  # noqa: E402
+
+from edition import parse, site, transform  # noqa: E402
+from edition.output import FORMATS  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
+if not CORPUS.exists():
+    CORPUS = Path("/work/shared/corpora/shakedracor")
+#: the per-document stylesheets, in the order ``process`` runs them
+STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA]
+
+
+def serialised(path: Path) -> tuple[str, str] | None:
+    """(document id, the XML ``process`` hands Saxon) for a source, or None when it does not parse."""
+    source, _ = parse.from_bytes(path.read_bytes(), path, path.name)
+    if source is None:
+        return None
+    return source.doc_id or path.stem, etree.tostring(source.tree, encoding="unicode")
+
+
+def synthetic(folder: Path, n: int) -> list[Path]:
+    return synth.write(folder, sorted((ROOT / "tei").glob("*.xml")), n)
+
+
+def corpus(folder: Path | None) -> list[Path]:
+    if folder is None or not folder.is_dir():
+        print(f"corpus {folder}: absent, skipped")
+        return []
+    return sorted(folder.glob("*.xml"))
+
+
+# ------------------------------------------------------------------ timing
+
+def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int) -> dict[str, list[float]]:
+    """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document."""
+    proc = transform.processor()
+    executables = {s: transform.compiled(s) for s in stylesheets}
+    nodes = [proc.parse_xml(xml_text=xml) for _, xml in docs]
+    best: dict[str, list[float]] = {"parse_xml": [float("inf")] * len(docs)}
+    best.update({s: [float("inf")] * len(docs) for s in stylesheets})
+    for _ in range(repeat):
+        for i, (_, xml) in enumerate(docs):
+            t = time.perf_counter()
+            proc.parse_xml(xml_text=xml)
+            best["parse_xml"][i] = min(best["parse_xml"][i], time.perf_counter() - t)
+        for s, executable in executables.items():
+            for i, (doc_id, _) in enumerate(docs):
+                t = time.perf_counter()
+                executable.clear_parameters()
+                executable.set_parameter("document-id", transform._value(doc_id))
+                executable.transform_to_string(xdm_node=nodes[i])
+                best[s][i] = min(best[s][i], time.perf_counter() - t)
+    return best
+
+
+def lxml_parse(paths: list[Path], repeat: int) -> float:
+    """Seconds per document of a bare lxml parse (the yardstick of issue 6)."""
+    datas = [p.read_bytes() for p in paths]
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for d in datas:
+            etree.fromstring(d)
+        best = min(best, time.perf_counter() - t)
+    return best / max(len(datas), 1)
+
+
+def cmd_time(args) -> None:
+    stylesheets = args.only.split(",") if args.only else STYLESHEETS
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = synthetic(Path(tmp), args.n)
+        docs = [serialised(p) for p in paths]
+        warm = docs[: min(20, len(docs))]
+        time_documents(warm, stylesheets, 1)  # compile, JIT, caches
+        best = time_documents(docs, stylesheets, args.repeat)
+        print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document)")
+        print(f"  {'lxml parse':<20} {1000 * lxml_parse(paths, args.repeat):8.3f}")
+        for name, secs in best.items():
+            print(f"  {name:<20} {1000 * sum(secs) / len(secs):8.3f}")
+        print(f"  {'all stylesheets':<20} {1000 * sum(sum(best[s]) for s in stylesheets) / len(docs):8.3f}")
+    plays = corpus(args.corpus)
+    if not plays:
+        return
+    docs = [serialised(p) for p in plays]
+    best = time_documents(docs, stylesheets, args.repeat)
+    sizes = [len(xml) for _, xml in docs]
+    largest = max(range(len(docs)), key=sizes.__getitem__)
+    smallest = min(range(len(docs)), key=sizes.__getitem__)
+    print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document)")
+    print(f"  {'':<20} {'mean':>8} {'largest':>9} {'smallest':>9}")
+    print(f"  {'(document)':<20} {'':>8} {docs[largest][0][:9]:>9} {docs[smallest][0][:9]:>9}")
+    print(f"  {'lxml parse':<20} {1000 * lxml_parse(plays, args.repeat):8.3f}")
+    for name, secs in best.items():
+        print(f"  {name:<20} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
+    total = [sum(best[s][i] for s in stylesheets) for i in range(len(docs))]
+    print(f"  {'all stylesheets':<20} {1000 * sum(total) / len(total):8.2f} {1000 * total[largest]:9.2f} {1000 * total[smallest]:9.2f}")
+
+
+# ------------------------------------------------------------------ equivalence
+
+def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = None) -> int:
+    """Every stylesheet's output for each source, as ``process`` renders it. Returns files written."""
+    written = 0
+    folder = out / group
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        found = serialised(path)
+        if found is None:
+            continue
+        doc_id, xml = found
+        params = {**(extra or {}), "document-id": doc_id}
+        try:
+            results = transform.render_all(xml, STYLESHEETS, params)
+        except transform.TransformError as exc:  # the same documents must fail the same way
+            results = [f"RENDER FAILED: {str(exc).splitlines()[0] if str(exc) else ''}"] * len(STYLESHEETS)
+        for stylesheet, text in zip(STYLESHEETS, results):
+            (folder / f"{path.stem}.{stylesheet}.out").write_text(text, encoding="utf-8")
+            written += 1
+    return written
+
+
+def cmd_render(args) -> None:
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    seeds = sorted((ROOT / "tei").glob("*.xml"))
+    counts = {
+        "seed": render_into(out, "seed", seeds),
+        "seed-url": render_into(out, "seed-url", seeds, {"edition-url": "https://example.org/edition with space/"}),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        counts["synthetic"] = render_into(out, "synthetic", synthetic(Path(tmp), args.n))
+    counts["corpus"] = render_into(out, "corpus", corpus(args.corpus))
+    fixtures = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*.xml"))
+    for group in sorted({p.parent.relative_to(ROOT / "tests" / "fixtures") for p in fixtures}):
+        counts[f"fixtures/{group}"] = render_into(out, f"fixtures/{group}",
+                                                  [p for p in fixtures if p.parent == ROOT / "tests" / "fixtures" / group])
+    for group, n in counts.items():
+        print(f"  {group:<30} {n:6d} files")
+    print(f"  {'total':<30} {sum(counts.values()):6d} files in {out}")
+
+
+def cmd_diff(args) -> None:
+    before = {p.relative_to(args.before): p for p in args.before.rglob("*") if p.is_file()}
+    after = {p.relative_to(args.after): p for p in args.after.rglob("*") if p.is_file()}
+    problems = [f"only in {args.before}: {k}" for k in sorted(before.keys() - after.keys())]
+    problems += [f"only in {args.after}: {k}" for k in sorted(after.keys() - before.keys())]
+    same = 0
+    for k in sorted(before.keys() & after.keys()):
+        if before[k].read_bytes() == after[k].read_bytes():
+            same += 1
+        else:
+            problems.append(f"differs: {k}")
+    for p in problems:
+        print(p)
+    print(f"{same} files byte-identical, {len(problems)} problems")
+    sys.exit(1 if problems else 0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("time")
+    t.add_argument("--n", type=int, default=500)
+    t.add_argument("--repeat", type=int, default=3)
+    t.add_argument("--corpus", type=Path, default=CORPUS)
+    t.add_argument("--only", default="")
+    r = sub.add_parser("render")
+    r.add_argument("out", type=Path)
+    r.add_argument("--n", type=int, default=200)
+    r.add_argument("--corpus", type=Path, default=CORPUS)
+    d = sub.add_parser("diff")
+    d.add_argument("before", type=Path)
+    d.add_argument("after", type=Path)
+    args = ap.parse_args()
+    {"time": cmd_time, "render": cmd_render, "diff": cmd_diff}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()
