@@ -127,7 +127,7 @@ def cmd_time(args) -> None:
     smallest = min(range(len(docs)), key=sizes.__getitem__)
     print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document)")
     print(f"  {'':<20} {'mean':>8} {'largest':>9} {'smallest':>9}")
-    print(f"  {'(document)':<20} {'':>8} {docs[largest][0][:9]:>9} {docs[smallest][0][:9]:>9}")
+    print(f"  {'(document)':<20} {'':>8} {plays[largest].stem[:9]:>9} {plays[smallest].stem[:9]:>9}")
     print(f"  {'lxml parse':<20} {1000 * lxml_parse(plays, args.repeat):8.3f}")
     for name, secs in best.items():
         print(f"  {name:<20} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
