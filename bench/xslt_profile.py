@@ -16,7 +16,8 @@ through the compiled stylesheets of ``edition.transform``. The best of --repeat 
 ``render`` writes every output of every stylesheet for (a) the seed ``tei/*.xml`` (also
 with ``edition-url`` set), (b) N synthetic documents, (c) every play of the corpus
 (skipped, with a message, when it is absent), (d) every fixture under ``tests/fixtures``
-that parses (edge cases: signs, pointers, ids), through ``transform.render_all`` exactly as
+that parses, (e) variants of the seed that reach rarer branches (``edges``: special
+characters, long words, odd speeches, ids, notes, signs), through ``transform.render_all`` exactly as
 ``process`` calls it, into OUT_FOLDER: run it before and after a change to a stylesheet and
 ``diff`` the two folders; a change that only makes things faster leaves every byte alone.
 
@@ -137,6 +138,145 @@ def cmd_time(args) -> None:
 
 # ------------------------------------------------------------------ equivalence
 
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+#: characters JSON, BibTeX and wrapping treat specially, in a title, names and notes
+SPECIALS = 'A "quoted" \\back\\slash {braces} $ & % # _ ^ ~ tab\there,\nline\r\nend – ünïcødé 中文'
+
+
+def edges(folder: Path, seed: Path) -> list[Path]:
+    """Variants of a seed that reach the rarer branches of the stylesheets (not all valid TEI:
+    the stylesheets render them anyway): special characters in every string the citation
+    formats escape, words longer than a line and lines of exactly the width, speeches
+    without @who, with several or with non-ASCII ids, ids that collide with generated anchors,
+    many and nested notes, every editorial sign, names pointing to persons and elsewhere."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    base = etree.parse(str(seed))
+
+    def variant(name, change):
+        tree = etree.ElementTree(etree.fromstring(etree.tostring(base)))
+        root = tree.getroot()
+        root.set(XML_ID, name)
+        change(root)
+        path = folder / f"{name}.xml"
+        path.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+        out.append(path)
+
+    def el(tag, text=None, **attrs):
+        e = etree.Element(TEI + tag, {(XML_ID if k == "xml_id" else k): v for k, v in attrs.items()})
+        e.text = text
+        return e
+
+    def body(root):
+        return root.find(f"{TEI}text/{TEI}body/{TEI}div")
+
+    def specials(root):
+        for t in root.iter(TEI + "title", TEI + "publisher", TEI + "resp", TEI + "repository", TEI + "surname",
+                           TEI + "forename", TEI + "funder"):
+            t.text = (t.text or "") + " " + SPECIALS
+        for n in root.iter(TEI + "note", TEI + "p", TEI + "term", TEI + "date", TEI + "placeName"):
+            n.text = (n.text or "") + SPECIALS
+    variant("edge-specials", specials)
+
+    def wrapping(root):
+        div = body(root)
+        long = "x" * 100
+        texts = [long, f"{long} a b", f"a {long} b", f"a b {long}", f"{long} {long}", "y" * 72, "z" * 73,
+                 " ".join(["w" * 71] * 3), " ".join(["abc"] * 60), "a  b\t\tc\n\nd " * 30, " ".join("q" * k for k in range(1, 80)),
+                 "   ", "", "{ [ ( ) ] } " * 20]
+        for i, t in enumerate(texts):
+            div.append(el("p", t))
+            sp = el("sp", who="#mao")
+            sp.append(el("speaker", "MAO"))
+            sp.append(el("p", t))
+            div.append(sp)
+        for person in root.iter(TEI + "person"):
+            person.append(el("occupation", "a very long occupation " * 8 + long))
+    variant("edge-wrapping", wrapping)
+
+    def speeches(root):
+        div = body(root)
+        whos = [None, "", "#mao #deng", "mao", "#ßtraße", "#a:b", "#mao  #khrushchev", "#sp-mao-1", "#", " #deng "]
+        for k in range(3):
+            for i, who in enumerate(whos):
+                sp = el("sp") if who is None else el("sp", who=who)
+                sp.append(el("speaker", f"S{i}"))
+                sp.append(el("p", f"speech {k} {i}"))
+                sp.append(el("p", f"second paragraph {k} {i}"))
+                div.append(sp)
+        div.append(el("p", "pinned", xml_id="p-3"))
+        div.append(el("p", "collides with a speech anchor", xml_id="sp-mao-2"))
+        sp = el("sp", who="#mao", xml_id="sp-pinned")
+        sp.append(el("speaker", "MAO"))
+        sp.append(el("l", "a verse line"))
+        sp.append(el("l", "another verse line"))
+        sp.append(el("stage", "He leaves."))
+        div.append(sp)
+        sp = el("sp", who="#deng")
+        sp.append(el("speaker", "DENG"))
+        lg = el("lg")
+        lg.append(el("l", "in a group"))
+        sp.append(lg)
+        div.append(sp)
+    variant("edge-speeches", speeches)
+
+    def notes(root):
+        div = body(root)
+        for i in range(40):
+            p = el("p", f"paragraph {i} ")
+            note = el("note", f"note {i} ", type="editorial", xml_id=f"n{i}")
+            if i % 5 == 0:
+                note.append(el("note", f"nested {i}", type="editorial"))
+            if i % 7 == 0:
+                note.append(el("persName", "Mao", ref="#mao"))
+            p.append(note)
+            if i % 3 == 0:
+                p.append(el("ref", "back", target=f"#n{i}"))
+                p.append(el("ref", "to a speech", target="#sp-pinned"))
+                p.append(el("ref", "unsafe", target="javascript:alert(1)"))
+                p.append(el("ref", "web", target="https://example.org/a?b=c&d"))
+            div.append(p)
+        div.append(el("note", "not editorial", type="summary"))
+        sp = el("sp", who="#mao", xml_id="sp-pinned")
+        sp.append(el("speaker", "MAO"))
+        sp.append(el("p", "pinned speech"))
+        div.append(sp)
+    variant("edge-notes", notes)
+
+    def signs(root):
+        div = body(root)
+        p = el("p", "signs: ")
+        for tag, kids in (("choice", [("abbr", "Cdes."), ("expan", "Comrades")]),
+                          ("choice", [("sic", "teh"), ("corr", "the")]),
+                          ("choice", [("orig", "colour"), ("reg", "color")])):
+            c = el(tag)
+            for k, t in kids:
+                c.append(el(k, t))
+            p.append(c)
+        for tag, attrs in (("supplied", {}), ("unclear", {}), ("gap", {"reason": "illegible", "quantity": "2", "unit": "words"}),
+                           ("gap", {"extent": "a line"}), ("foreign", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-Latn"}),
+                           ("foreign", {"{http://www.w3.org/XML/1998/namespace}lang": "xx"}), ("add", {}), ("del", {}),
+                           ("pb", {"n": "44"}), ("pb", {}), ("lb", {}), ("q", {}), ("hi", {"rend": "italic"}),
+                           ("hi", {"rend": "sup"}), ("hi", {}), ("emph", {}), ("title", {}), ("date", {"when": "1958-08-01"}),
+                           ("persName", {"ref": "#mao #deng"}), ("persName", {"ref": "https://example.org/p"}),
+                           ("rs", {"ref": "#nobody"}), ("orgName", {}), ("name", {"ref": "#beijing-airport"}),
+                           ("anchor", {XML_ID: "here"}), ("ref", {"target": "#here"}), ("unknownThing", {})):
+            e = etree.SubElement(p, TEI + tag, attrs)
+            if tag not in ("gap", "pb", "lb", "anchor"):
+                e.text = f"{tag} text"
+            e.tail = " and "
+        div.append(p)
+        div.append(el("pb", n="45"))
+        div.append(el("gap", reason="missing"))
+        div.append(el("head", "A heading of the division"))
+        closer = el("closer")
+        closer.append(el("signed", "Signed"))
+        closer.append(el("salute", "Regards"))
+        div.append(closer)
+    variant("edge-signs", signs)
+    return out
+
 def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = None) -> int:
     """Every stylesheet's output for each source, as ``process`` renders it. Returns files written."""
     written = 0
@@ -168,6 +308,7 @@ def cmd_render(args) -> None:
     }
     with tempfile.TemporaryDirectory() as tmp:
         counts["synthetic"] = render_into(out, "synthetic", synthetic(Path(tmp), args.n))
+        counts["edges"] = render_into(out, "edges", edges(Path(tmp) / "edges", seeds[0]))
     counts["corpus"] = render_into(out, "corpus", corpus(args.corpus))
     fixtures = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*.xml"))
     for group in sorted({p.parent.relative_to(ROOT / "tests" / "fixtures") for p in fixtures}):

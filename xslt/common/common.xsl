@@ -327,9 +327,14 @@
        xml:id to pin its anchor for good. -->
   <xsl:function name="e:who-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
-    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . -
-         (this runs for every speech of the text) -->
-    <xsl:variable name="first" select="substring-before(normalize-space($sp/@who) || ' ', ' ')"/>
+    <xsl:sequence select="e:who-key-of(string($sp/@who))"/>
+  </xsl:function>
+
+  <!-- the key of a speech whose @who is $who ('' when it has none) -->
+  <xsl:function name="e:who-key-of" as="xs:string">
+    <xsl:param name="who" as="xs:string"/>
+    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . - -->
+    <xsl:variable name="first" select="substring-before(normalize-space($who) || ' ', ' ')"/>
     <xsl:variable name="id" select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
     <xsl:variable name="key" select="
         if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then $id
@@ -342,7 +347,12 @@
   <xsl:variable name="e:numbered" as="map(xs:string, xs:string)">
     <xsl:map>
       <xsl:if test="/tei:TEI">
-        <xsl:for-each-group select="/tei:TEI/tei:text//tei:sp" group-by="e:who-key(.)">
+        <!-- the key of each @who value once, not once per speech (a play's speakers speak hundreds of times) -->
+        <xsl:variable name="speeches" select="/tei:TEI/tei:text//tei:sp"/>
+        <xsl:variable name="keys" as="map(xs:string, xs:string)" select="map:merge(
+            distinct-values($speeches ! string(@who)) ! map:entry(., e:who-key-of(.)))"
+            xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+        <xsl:for-each-group select="$speeches" group-by="$keys(string(@who))">
           <xsl:variable name="who" select="current-grouping-key()"/>
           <xsl:for-each select="current-group()">
             <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
@@ -421,9 +431,12 @@
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
     <!-- the first $words words, and " …" when there are more: cut at the $words-th space
-         (what tokenize() then string-join() gave, without a regular expression) -->
+         (what tokenize() then string-join() gave, without a regular expression). A text
+         of at most $words characters has fewer than $words spaces: nothing to cut, and no
+         need to look (header facts ask for 100000 words). -->
     <xsl:variable name="n" select="normalize-space($t)"/>
-    <xsl:variable name="cut" select="if ($words ge 1) then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
+    <xsl:variable name="cut" select="if ($words ge 1 and string-length($n) gt $words)
+        then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
     <xsl:sequence select="
         if ($words lt 1) then (if ($n != '' or $words lt 0) then ' …' else '')
         else if (empty($cut)) then $n
@@ -435,7 +448,7 @@
   <!-- The declared person a name points to (first local pointer in @ref) -->
   <xsl:function name="e:named-person" as="element(tei:person)?">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ') ! e:person($name, .))[1]"/>
+    <xsl:sequence select="(tokenize($name/@ref) ! e:person($name, .))[1]"/>
   </xsl:function>
 
   <!-- how the persons index sorts a person: the surname when the name gives one,
@@ -534,7 +547,11 @@
   <!-- the entries of e:signs that the rendered page uses (the text, and the back matter) -->
   <xsl:function name="e:signs-used" as="map(xs:string, xs:string)*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="used" select="distinct-values(root($doc)/tei:TEI/tei:text//* ! e:sign-key(.))"/>
+    <!-- only the elements e:sign-key can give a key for (a test by name is cheap; calling
+         e:sign-key on every element of a long play was not) -->
+    <xsl:variable name="used" select="distinct-values(root($doc)/tei:TEI/tei:text/descendant::*[
+        self::tei:choice or self::tei:note or self::tei:supplied or self::tei:unclear or self::tei:gap
+        or self::tei:foreign or self::tei:add or self::tei:del or self::tei:pb] ! e:sign-key(.))"/>
     <xsl:sequence select="array:flatten($e:signs)[?key = $used]"
         xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
