@@ -28,7 +28,8 @@
   <!-- $text as lines of at most $room characters (20 at least); a word longer than a line
        stays whole, on a line of its own. Greedy: each line takes as many words as fit.
        No regular expression (this runs for every paragraph, and regular expressions were
-       most of its cost): a walk over the places where a line may end, the spaces. -->
+       most of its cost): a line at a time, ending at the last space that fits (a walk
+       over every space cost more: a line holds ten words or so). -->
   <xsl:function name="e:lines" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="room" as="xs:integer"/>
@@ -41,49 +42,42 @@
     <xsl:param name="t" as="xs:string"/>
     <xsl:param name="room" as="xs:integer"/>
     <xsl:variable name="max" select="max(($room, 20))"/>
+    <xsl:variable name="length" select="string-length($t)"/>
     <xsl:choose>
-      <xsl:when test="string-length($t) le $max">
+      <xsl:when test="$length le $max">
         <xsl:sequence select="$t[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
-        <!-- each space, then the end of the text -->
-        <xsl:iterate select="index-of(string-to-codepoints($t), 32), string-length($t) + 1">
-          <!-- the line being filled starts at $start; $last is where it can end so far (0: nowhere yet) -->
+        <!-- a line at a time (at most one per character): -->
+        <xsl:iterate select="1 to $length">
+          <!-- the line starts at $start -->
           <xsl:param name="start" as="xs:integer" select="1"/>
-          <xsl:param name="last" as="xs:integer" select="0"/>
-          <xsl:on-completion select="substring($t, $start)[. != '']"/>
-          <xsl:variable name="end" select="."/>
           <xsl:choose>
-            <xsl:when test="$end - $start le $max">
-              <xsl:next-iteration><xsl:with-param name="last" select="$end"/></xsl:next-iteration>
+            <xsl:when test="$start gt $length">
+              <xsl:break/>
             </xsl:when>
-            <xsl:when test="$last gt $start">
-              <!-- the line ends at the last place that fits; the next one starts after it -->
-              <xsl:sequence select="substring($t, $start, $last - $start)"/>
-              <xsl:choose>
-                <xsl:when test="$end - ($last + 1) le $max">
-                  <xsl:next-iteration>
-                    <xsl:with-param name="start" select="$last + 1"/>
-                    <xsl:with-param name="last" select="$end"/>
-                  </xsl:next-iteration>
-                </xsl:when>
-                <xsl:otherwise>
-                  <!-- the word after it is longer than a line: a line of its own -->
-                  <xsl:sequence select="substring($t, $last + 1, $end - $last - 1)"/>
-                  <xsl:next-iteration>
-                    <xsl:with-param name="start" select="$end + 1"/>
-                    <xsl:with-param name="last" select="0"/>
-                  </xsl:next-iteration>
-                </xsl:otherwise>
-              </xsl:choose>
+            <xsl:when test="$length - $start lt $max">
+              <!-- the rest fits -->
+              <xsl:sequence select="substring($t, $start)"/>
+              <xsl:break/>
             </xsl:when>
             <xsl:otherwise>
-              <!-- a first word longer than a line: a line of its own -->
-              <xsl:sequence select="substring($t, $start, $end - $start)"/>
-              <xsl:next-iteration>
-                <xsl:with-param name="start" select="$end + 1"/>
-                <xsl:with-param name="last" select="0"/>
-              </xsl:next-iteration>
+              <!-- the line ends at the last space that leaves it at most $max long -->
+              <xsl:variable name="fits" select="index-of(string-to-codepoints(substring($t, $start + 1, $max)), 32)[last()]"/>
+              <xsl:choose>
+                <xsl:when test="exists($fits)">
+                  <xsl:sequence select="substring($t, $start, $fits)"/>
+                  <xsl:next-iteration><xsl:with-param name="start" select="$start + $fits + 1"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:otherwise>
+                  <!-- none: its first word is longer than a line, and a line of its own (the
+                       character at $start + $max is not a space: the word goes on to the next one) -->
+                  <xsl:variable name="more" select="substring-before(substring($t, $start + $max), ' ')"/>
+                  <xsl:variable name="word" select="if ($more = '') then substring($t, $start) else substring($t, $start, $max + string-length($more))"/>
+                  <xsl:sequence select="$word"/>
+                  <xsl:next-iteration><xsl:with-param name="start" select="$start + string-length($word) + 1"/></xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:iterate>
