@@ -367,9 +367,14 @@
 
   <xsl:function name="e:anchor" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="generated" as="xs:string?">
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id) else e:generated-anchor($el)"/>
+  </xsl:function>
+
+  <!-- the anchor of an element without an xml:id -->
+  <xsl:function name="e:generated-anchor" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="generated" as="xs:string">
       <xsl:choose>
-        <xsl:when test="$el/@xml:id"/>
         <xsl:when test="map:contains($e:numbered, generate-id($el))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
           <xsl:sequence select="$e:numbered(generate-id($el))"/>
         </xsl:when>
@@ -389,8 +394,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:sequence select="
-        if ($el/@xml:id) then string($el/@xml:id)
-        else if (exists(key('element-by-id', $generated, root($el)))) then $generated || '-a'
+        if (exists(key('element-by-id', $generated, root($el)))) then $generated || '-a'
         else $generated"/>
   </xsl:function>
 
@@ -534,6 +538,10 @@
             'meaning': 'an editorial note, listed under Notes' }
     ]"/>
 
+  <!-- the elements e:sign-key gives a key for (and notes it does not: e:sign-key decides) -->
+  <xsl:key name="e:sign-elements" match="tei:choice | tei:note | tei:supplied | tei:unclear | tei:gap
+      | tei:foreign | tei:add | tei:del | tei:pb" use="0"/>
+
   <xsl:function name="e:sign-key" as="xs:string?">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
@@ -547,11 +555,11 @@
   <!-- the entries of e:signs that the rendered page uses (the text, and the back matter) -->
   <xsl:function name="e:signs-used" as="map(xs:string, xs:string)*">
     <xsl:param name="doc" as="node()"/>
-    <!-- only the elements e:sign-key can give a key for (a test by name is cheap; calling
-         e:sign-key on every element of a long play was not) -->
-    <xsl:variable name="used" select="distinct-values(root($doc)/tei:TEI/tei:text/descendant::*[
-        self::tei:choice or self::tei:note or self::tei:supplied or self::tei:unclear or self::tei:gap
-        or self::tei:foreign or self::tei:add or self::tei:del or self::tei:pb] ! e:sign-key(.))"/>
+    <!-- only the elements e:sign-key can give a key for, found by a key (its index is built
+         in one fast pass; a walk over every element of a long play, testing each, was not)
+         and kept when they are in the text of the document's root, as root/TEI/text//* says -->
+    <xsl:variable name="used" select="distinct-values(key('e:sign-elements', 0, root($doc))
+        [ancestor::tei:text[parent::tei:TEI[parent::document-node()]]] ! e:sign-key(.))"/>
     <xsl:sequence select="array:flatten($e:signs)[?key = $used]"
         xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
