@@ -343,23 +343,30 @@
   </xsl:function>
 
   <!-- the generated anchors of the principal document, computed once (a speech's number
-       among its speaker's speeches, a narrative paragraph's among those paragraphs) -->
+       among its speaker's speeches, a narrative paragraph's among those paragraphs), for
+       the elements that need one: e:anchor gives an element with an xml:id that id -->
   <xsl:variable name="e:numbered" as="map(xs:string, xs:string)">
     <xsl:map>
       <xsl:if test="/tei:TEI">
-        <!-- the key of each @who value once, not once per speech (a play's speakers speak hundreds of times) -->
         <xsl:variable name="speeches" select="/tei:TEI/tei:text//tei:sp"/>
-        <xsl:variable name="keys" as="map(xs:string, xs:string)" select="map:merge(
-            distinct-values($speeches ! string(@who)) ! map:entry(., e:who-key-of(.)))"
-            xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-        <xsl:for-each-group select="$speeches" group-by="$keys(string(@who))">
-          <xsl:variable name="who" select="current-grouping-key()"/>
-          <xsl:for-each select="current-group()">
-            <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
-          </xsl:for-each>
-        </xsl:for-each-group>
+        <xsl:if test="exists($speeches[empty(@xml:id)])">
+          <!-- the key of each @who value once, not once per speech (a play's speakers speak hundreds of times) -->
+          <xsl:variable name="keys" as="map(xs:string, xs:string)" select="map:merge(
+              distinct-values($speeches ! string(@who)) ! map:entry(., e:who-key-of(.)))"
+              xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+          <xsl:for-each-group select="$speeches" group-by="$keys(string(@who))">
+            <xsl:variable name="who" select="current-grouping-key()"/>
+            <xsl:for-each select="current-group()">
+              <xsl:if test="empty(@xml:id)">
+                <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:for-each-group>
+        </xsl:if>
         <xsl:for-each select="/tei:TEI/tei:text//tei:p[e:is-narrative-p(.)]">
-          <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+          <xsl:if test="empty(@xml:id)">
+            <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:if>
     </xsl:map>
