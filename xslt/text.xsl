@@ -62,8 +62,9 @@
               <xsl:break/>
             </xsl:when>
             <xsl:otherwise>
-              <!-- the line ends at the last space that leaves it at most $max long -->
-              <xsl:variable name="fits" select="index-of(string-to-codepoints(substring($t, $start + 1, $max)), 32)[last()]"/>
+              <!-- the line ends at the last space that leaves it at most $max long: looked for
+                   from there back (string-to-codepoints() cost more than the few steps back) -->
+              <xsl:variable name="fits" select="reverse(1 to $max)[substring($t, $start + ., 1) = ' '][1]"/>
               <xsl:choose>
                 <xsl:when test="exists($fits)">
                   <xsl:sequence select="substring($t, $start, $fits)"/>
@@ -96,7 +97,8 @@
   <xsl:function name="e:wrap-inline" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:sequence select="string-join(e:breaks(e:inline($nodes), $width - string-length($indent)) ! ($indent || .), $NL)"/>
+    <xsl:variable name="lines" select="e:breaks(e:inline($nodes), $width - string-length($indent))"/>
+    <xsl:sequence select="string-join(if ($indent = '') then $lines else $lines ! ($indent || .), $NL)"/>
   </xsl:function>
 
   <!-- Wrap $text with a hanging indent: the first line starts with $first, the others
