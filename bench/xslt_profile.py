@@ -1,6 +1,6 @@
 """Per-stylesheet cost and output equivalence of the per-document stylesheets.
 
-    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...]
+    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR]
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
@@ -71,13 +71,23 @@ def corpus(folder: Path | None) -> list[Path]:
 
 # ------------------------------------------------------------------ timing
 
-def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int) -> dict[str, list[float]]:
-    """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document."""
+def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int,
+                   compare: Path | None = None) -> dict[str, list[float]]:
+    """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document.
+
+    With ``compare`` (a folder of other versions of the stylesheets, e.g. ``git archive REV xslt``),
+    each of those is timed too, right after the edition's own (``NAME (compare)``), so that both
+    see the same load."""
     proc = transform.processor()
-    executables = {s: transform.compiled(s) for s in stylesheets}
+    executables = {}
+    for s in stylesheets:
+        executables[s] = transform.compiled(s)
+        if compare is not None:
+            executables[f"{s} (compare)"] = proc.new_xslt30_processor().compile_stylesheet(
+                stylesheet_file=str(compare / s))
     nodes = [proc.parse_xml(xml_text=xml) for _, xml in docs]
     best: dict[str, list[float]] = {"parse_xml": [float("inf")] * len(docs)}
-    best.update({s: [float("inf")] * len(docs) for s in stylesheets})
+    best.update({s: [float("inf")] * len(docs) for s in executables})
     for _ in range(repeat):
         for i, (_, xml) in enumerate(docs):
             t = time.perf_counter()
@@ -111,29 +121,34 @@ def cmd_time(args) -> None:
         paths = synthetic(Path(tmp), args.n)
         docs = [serialised(p) for p in paths]
         warm = docs[: min(20, len(docs))]
-        time_documents(warm, stylesheets, 1)  # compile, JIT, caches
-        best = time_documents(docs, stylesheets, args.repeat)
+        time_documents(warm, stylesheets, 1, args.compare)  # compile, caches
+        best = time_documents(docs, stylesheets, args.repeat, args.compare)
         print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document)")
-        print(f"  {'lxml parse':<20} {1000 * lxml_parse(paths, args.repeat):8.3f}")
+        print(f"  {'lxml parse':<26} {1000 * lxml_parse(paths, args.repeat):8.3f}")
         for name, secs in best.items():
-            print(f"  {name:<20} {1000 * sum(secs) / len(secs):8.3f}")
-        print(f"  {'all stylesheets':<20} {1000 * sum(sum(best[s]) for s in stylesheets) / len(docs):8.3f}")
+            print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.3f}")
+        print(f"  {'all stylesheets':<26} {1000 * sum(sum(best[s]) for s in stylesheets) / len(docs):8.3f}")
+        if args.compare is not None:
+            print(f"  {'all (compare)':<26} {1000 * sum(sum(best[f'{s} (compare)']) for s in stylesheets) / len(docs):8.3f}")
     plays = corpus(args.corpus)
     if not plays:
         return
     docs = [serialised(p) for p in plays]
-    best = time_documents(docs, stylesheets, args.repeat)
+    best = time_documents(docs, stylesheets, args.repeat, args.compare)
     sizes = [len(xml) for _, xml in docs]
     largest = max(range(len(docs)), key=sizes.__getitem__)
     smallest = min(range(len(docs)), key=sizes.__getitem__)
     print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document)")
-    print(f"  {'':<20} {'mean':>8} {'largest':>9} {'smallest':>9}")
-    print(f"  {'(document)':<20} {'':>8} {plays[largest].stem[:9]:>9} {plays[smallest].stem[:9]:>9}")
-    print(f"  {'lxml parse':<20} {1000 * lxml_parse(plays, args.repeat):8.3f}")
+    print(f"  {'':<26} {'mean':>8} {'largest':>9} {'smallest':>9}")
+    print(f"  {'(document)':<26} {'':>8} {plays[largest].stem[:9]:>9} {plays[smallest].stem[:9]:>9}")
+    print(f"  {'lxml parse':<26} {1000 * lxml_parse(plays, args.repeat):8.3f}")
     for name, secs in best.items():
-        print(f"  {name:<20} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
-    total = [sum(best[s][i] for s in stylesheets) for i in range(len(docs))]
-    print(f"  {'all stylesheets':<20} {1000 * sum(total) / len(total):8.2f} {1000 * total[largest]:9.2f} {1000 * total[smallest]:9.2f}")
+        print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
+    for label, names in (("all stylesheets", stylesheets), ("all (compare)", [f"{s} (compare)" for s in stylesheets])):
+        if names[0] not in best:
+            continue
+        total = [sum(best[s][i] for s in names) for i in range(len(docs))]
+        print(f"  {label:<26} {1000 * sum(total) / len(total):8.2f} {1000 * total[largest]:9.2f} {1000 * total[smallest]:9.2f}")
 
 
 # ------------------------------------------------------------------ equivalence
@@ -344,6 +359,8 @@ def main() -> None:
     t.add_argument("--repeat", type=int, default=3)
     t.add_argument("--corpus", type=Path, default=CORPUS)
     t.add_argument("--only", default="")
+    t.add_argument("--compare", type=Path, default=None,
+                   help="a folder of other versions of the stylesheets to time beside these (git archive REV xslt)")
     r = sub.add_parser("render")
     r.add_argument("out", type=Path)
     r.add_argument("--n", type=int, default=200)
