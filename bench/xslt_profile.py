@@ -290,6 +290,21 @@ def edges(folder: Path, seed: Path) -> list[Path]:
         closer.append(el("salute", "Regards"))
         div.append(closer)
     variant("edge-signs", signs)
+
+    def question(root):  # a title that ends a sentence, and no date: the citation's punctuation
+        for t in root.iter(TEI + "title"):
+            t.text = (t.text or "") + "?"
+        for d in root.iter(TEI + "creation"):
+            for date in d.findall(TEI + "date"):
+                d.remove(date)
+        for r in root.iter(TEI + "repository"):
+            r.text = "Archive."
+    variant("edge-question", question)
+
+    def quoted(root):  # a title that ends in a full stop, with a date
+        for t in root.iter(TEI + "title"):
+            t.text = (t.text or "") + " Part 2."
+    variant("edge-quoted", quoted)
     return out
 
 def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = None) -> int:

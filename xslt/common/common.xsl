@@ -257,7 +257,7 @@
         e:sheets($ms) ! (e:label('sheets') || ' ' || .),
         e:form($ms),
         $ms/tei:history/tei:provenance ! normalize-space(.)"/>
-    <xsl:sequence select="string-join($parts[. != ''] ! (if (matches(., '[.!?]$')) then . else . || '.'), ' ')"/>
+    <xsl:sequence select="string-join($parts[. != ''] ! (if (e:ends-sentence(.)) then . else . || '.'), ' ')"/>
   </xsl:function>
 
   <!-- The short citation: "RGANI, f. 52, op. 1, d. 498, l. 43." -->
@@ -276,6 +276,12 @@
             else normalize-space(.)),
         e:sheets($ms) ! ($e:level-abbr('sheets') || ' ' || .)"/>
     <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
+  </xsl:function>
+
+  <!-- whether $s ends with . ! or ? (what matches($s, '[.!?]$') says, without a regular expression) -->
+  <xsl:function name="e:ends-sentence" as="xs:boolean">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="substring($s, string-length($s)) = ('.', '!', '?')"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->
@@ -604,7 +610,7 @@
         ($resps[1], subsequence($resps, 2) ! (lower-case(substring(., 1, 1)) || substring(., 2))), '; ')"/>
     <xsl:variable name="date" select="e:creation-date($doc) ! normalize-space(.)"/>
     <xsl:variable name="quoted" select="'“' || e:title($doc)
-        || (if (matches(e:title($doc), '[.!?]$')) then '' else if ($date) then ',' else '.') || '”'"/>
+        || (if (e:ends-sentence(e:title($doc))) then '' else if ($date) then ',' else '.') || '”'"/>
     <xsl:variable name="parts" as="xs:string*" select="
         string-join((($title/tei:author[1] ! e:names($title/tei:author)), $quoted), ', ')
           || ($date ! (' ' || .)),
@@ -612,6 +618,8 @@
         $resp-line,
         normalize-space((root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
         e:document-url($document-id) || ' (accessed [date])'"/>
-    <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]”?$')) then . else . || '.'), ' ')"/>
+    <!-- a part that ends a sentence, or a quotation that does, keeps its end -->
+    <xsl:sequence select="string-join($parts[normalize-space(.) != '']
+        ! (if (e:ends-sentence(.) or (ends-with(., '”') and e:ends-sentence(substring(., 1, string-length(.) - 1)))) then . else . || '.'), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>
