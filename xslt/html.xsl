@@ -219,12 +219,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- contains(): what matches() said of these plain words, without a regular expression -->
   <xsl:template match="tei:hi">
     <xsl:choose>
-      <xsl:when test="matches(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
-      <xsl:when test="matches(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
-      <xsl:when test="matches(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
-      <xsl:when test="matches(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:when test="contains(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="contains(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="contains(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
+      <xsl:when test="contains(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
       <xsl:otherwise><span class="hi"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
