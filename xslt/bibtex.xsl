@@ -31,8 +31,11 @@
 
   <xsl:function name="e:tex" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="string-join(string-to-codepoints(normalize-space($s)) ! codepoints-to-string(.)
-        ! ($e:tex-escapes(.), .)[1], '')"/>
+    <xsl:variable name="n" select="normalize-space($s)"/>
+    <!-- most values have none of the special characters: then the value as it is, without a
+         walk over its characters -->
+    <xsl:sequence select="if (string-length(translate($n, '\{}$&amp;%#_^~', '')) = string-length($n)) then $n
+        else string-join(string-to-codepoints($n) ! codepoints-to-string(.) ! ($e:tex-escapes(.), .)[1], '')"/>
   </xsl:function>
 
   <xsl:function name="e:bib-name" as="xs:string">

@@ -131,9 +131,15 @@
         else '[' || string-join($members ! e:json(., $inner), ', ') || ']'"/>
   </xsl:function>
 
+  <!-- the characters a JSON string escapes that an XPath string can hold (XML 1.0: of the
+       controls below 32, only tab, line feed and carriage return) -->
+  <xsl:variable name="e:json-escaped" as="xs:string" select="codepoints-to-string((34, 92, 9, 10, 13))"/>
+
   <xsl:function name="e:json-string" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="'&quot;' || string-join(string-to-codepoints($s) ! (
+    <!-- most strings need no escape: then the string as it is, without a walk over its characters -->
+    <xsl:sequence select="if (string-length(translate($s, $e:json-escaped, '')) = string-length($s)) then '&quot;' || $s || '&quot;'
+        else '&quot;' || string-join(string-to-codepoints($s) ! (
         if (. = 34) then '\&quot;'
         else if (. = 92) then '\\'
         else if (. = 10) then '\n'

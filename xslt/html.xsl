@@ -157,7 +157,7 @@
   <!-- a speech is one block: the speaker label runs into its first paragraph -->
   <xsl:template match="tei:sp">
     <div class="sp" id="{e:anchor(.)}"
-        data-who="{tokenize(normalize-space(@who), ' ') ! substring-after(., '#')}">
+        data-who="{tokenize(@who) ! substring-after(., '#')}">
       <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
       <xsl:if test="empty(tei:p)">
         <p class="speaker-line"><xsl:apply-templates select="tei:speaker"/></p>
@@ -201,7 +201,7 @@
   <!-- a name pointing to a declared person links to the person's entry in the persons
        index; a name pointing to a web page links there if the address is safe -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
-    <xsl:variable name="href" select="(tokenize(normalize-space(@ref), ' ') ! e:href(current(), .))[1]"/>
+    <xsl:variable name="href" select="(tokenize(@ref) ! e:href(current(), .))[1]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not(starts-with($href, '#'))">
         <a class="{local-name()}" href="{$href}"><xsl:apply-templates/></a>
@@ -219,12 +219,13 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- contains(): what matches() said of these plain words, without a regular expression -->
   <xsl:template match="tei:hi">
     <xsl:choose>
-      <xsl:when test="matches(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
-      <xsl:when test="matches(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
-      <xsl:when test="matches(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
-      <xsl:when test="matches(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:when test="contains(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="contains(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="contains(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
+      <xsl:when test="contains(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
       <xsl:otherwise><span class="hi"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

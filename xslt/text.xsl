@@ -28,55 +28,57 @@
   <!-- $text as lines of at most $room characters (20 at least); a word longer than a line
        stays whole, on a line of its own. Greedy: each line takes as many words as fit.
        No regular expression (this runs for every paragraph, and regular expressions were
-       most of its cost): a walk over the places where a line may end, the spaces. -->
+       most of its cost): a line at a time, ending at the last space that fits (a walk
+       over every space cost more: a line holds ten words or so). -->
   <xsl:function name="e:lines" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="room" as="xs:integer"/>
+    <xsl:sequence select="e:breaks(normalize-space($text), $room)"/>
+  </xsl:function>
+
+  <!-- e:lines of a text that is normalised already (e:inline's): the same lines, without
+       normalising it again (a pass over every character of every paragraph) -->
+  <xsl:function name="e:breaks" as="xs:string*">
+    <xsl:param name="t" as="xs:string"/>
+    <xsl:param name="room" as="xs:integer"/>
     <xsl:variable name="max" select="max(($room, 20))"/>
-    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:variable name="length" select="string-length($t)"/>
     <xsl:choose>
-      <xsl:when test="string-length($t) le $max">
+      <xsl:when test="$length le $max">
         <xsl:sequence select="$t[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
-        <!-- each space, then the end of the text -->
-        <xsl:iterate select="index-of(string-to-codepoints($t), 32), string-length($t) + 1">
-          <!-- the line being filled starts at $start; $last is where it can end so far (0: nowhere yet) -->
+        <!-- a line at a time (at most one per character): -->
+        <xsl:iterate select="1 to $length">
+          <!-- the line starts at $start -->
           <xsl:param name="start" as="xs:integer" select="1"/>
-          <xsl:param name="last" as="xs:integer" select="0"/>
-          <xsl:on-completion select="substring($t, $start)[. != '']"/>
-          <xsl:variable name="end" select="."/>
           <xsl:choose>
-            <xsl:when test="$end - $start le $max">
-              <xsl:next-iteration><xsl:with-param name="last" select="$end"/></xsl:next-iteration>
+            <xsl:when test="$start gt $length">
+              <xsl:break/>
             </xsl:when>
-            <xsl:when test="$last gt $start">
-              <!-- the line ends at the last place that fits; the next one starts after it -->
-              <xsl:sequence select="substring($t, $start, $last - $start)"/>
-              <xsl:choose>
-                <xsl:when test="$end - ($last + 1) le $max">
-                  <xsl:next-iteration>
-                    <xsl:with-param name="start" select="$last + 1"/>
-                    <xsl:with-param name="last" select="$end"/>
-                  </xsl:next-iteration>
-                </xsl:when>
-                <xsl:otherwise>
-                  <!-- the word after it is longer than a line: a line of its own -->
-                  <xsl:sequence select="substring($t, $last + 1, $end - $last - 1)"/>
-                  <xsl:next-iteration>
-                    <xsl:with-param name="start" select="$end + 1"/>
-                    <xsl:with-param name="last" select="0"/>
-                  </xsl:next-iteration>
-                </xsl:otherwise>
-              </xsl:choose>
+            <xsl:when test="$length - $start lt $max">
+              <!-- the rest fits -->
+              <xsl:sequence select="substring($t, $start)"/>
+              <xsl:break/>
             </xsl:when>
             <xsl:otherwise>
-              <!-- a first word longer than a line: a line of its own -->
-              <xsl:sequence select="substring($t, $start, $end - $start)"/>
-              <xsl:next-iteration>
-                <xsl:with-param name="start" select="$end + 1"/>
-                <xsl:with-param name="last" select="0"/>
-              </xsl:next-iteration>
+              <!-- the line ends at the last space that leaves it at most $max long: looked for
+                   from there back (string-to-codepoints() cost more than the few steps back) -->
+              <xsl:variable name="fits" select="reverse(1 to $max)[substring($t, $start + ., 1) = ' '][1]"/>
+              <xsl:choose>
+                <xsl:when test="exists($fits)">
+                  <xsl:sequence select="substring($t, $start, $fits)"/>
+                  <xsl:next-iteration><xsl:with-param name="start" select="$start + $fits + 1"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:otherwise>
+                  <!-- none: its first word is longer than a line, and a line of its own (the
+                       character at $start + $max is not a space: the word goes on to the next one) -->
+                  <xsl:variable name="more" select="substring-before(substring($t, $start + $max), ' ')"/>
+                  <xsl:variable name="word" select="if ($more = '') then substring($t, $start) else substring($t, $start, $max + string-length($more))"/>
+                  <xsl:sequence select="$word"/>
+                  <xsl:next-iteration><xsl:with-param name="start" select="$start + string-length($word) + 1"/></xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:iterate>
@@ -91,6 +93,14 @@
     <xsl:sequence select="string-join(e:lines($text, $width - string-length($indent)) ! ($indent || .), $NL)"/>
   </xsl:function>
 
+  <!-- e:wrap(e:inline($nodes), $indent), normalising once -->
+  <xsl:function name="e:wrap-inline" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="lines" select="e:breaks(e:inline($nodes), $width - string-length($indent))"/>
+    <xsl:sequence select="string-join(if ($indent = '') then $lines else $lines ! ($indent || .), $NL)"/>
+  </xsl:function>
+
   <!-- Wrap $text with a hanging indent: the first line starts with $first, the others
        are indented to line up under the text after it. -->
   <xsl:function name="e:hang" as="xs:string">
@@ -101,10 +111,21 @@
     <xsl:sequence select="string-join(($first || $lines[1], subsequence($lines, 2) ! ($pad || .)), $NL) || $NL"/>
   </xsl:function>
 
-  <!-- a wrapped paragraph followed by a blank line -->
+  <!-- a wrapped paragraph followed by a blank line ('' for a text of only whitespace: it has no lines) -->
   <xsl:function name="e:para" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="if (normalize-space($text) = '') then '' else e:wrap($text, '') || $NL || $NL"/>
+    <xsl:sequence select="e:paragraph(e:lines($text, $width))"/>
+  </xsl:function>
+
+  <!-- e:para(e:inline($nodes)), normalising once -->
+  <xsl:function name="e:para-inline" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="e:paragraph(e:breaks(e:inline($nodes), $width))"/>
+  </xsl:function>
+
+  <xsl:function name="e:paragraph" as="xs:string">
+    <xsl:param name="lines" as="xs:string*"/>
+    <xsl:sequence select="if (empty($lines)) then '' else string-join($lines, $NL) || $NL || $NL"/>
   </xsl:function>
 
   <!-- "Label:         value", the value wrapped and aligned under itself -->
@@ -123,10 +144,21 @@
     <xsl:sequence select="string-join($lines, $NL) || $NL || string-join((1 to $longest) ! $rule) || $NL || $NL"/>
   </xsl:function>
 
+  <!-- The inline text of $nodes, normalised. Text nodes only (a verse line, a speaker label):
+       their text, as the default mode would copy it. Otherwise what the templates give, joined:
+       they give only text nodes, so joining them is the temporary document's string, without
+       building the document (this runs for every block). -->
   <xsl:function name="e:inline" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="t"><xsl:apply-templates select="$nodes"/></xsl:variable>
-    <xsl:sequence select="normalize-space($t)"/>
+    <xsl:choose>
+      <xsl:when test="empty($nodes[not(self::text())])">
+        <xsl:sequence select="normalize-space(string-join($nodes))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="t" as="item()*"><xsl:apply-templates select="$nodes"/></xsl:variable>
+        <xsl:sequence select="normalize-space(string-join($t))"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- $s without the whitespace (space, tab, CR, LF) it ends with: replace($s, '\s+$', '')
@@ -223,14 +255,14 @@
         <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       </xsl:if>
       <xsl:for-each select="$other">
-        <xsl:value-of select="e:para(e:inline(if (self::tei:p) then node() else .))"/>
+        <xsl:value-of select="e:para-inline(if (self::tei:p) then node() else .)"/>
       </xsl:for-each>
     </xsl:if>
 
     <xsl:for-each select="$header/tei:encodingDesc">
       <xsl:value-of select="e:heading(upper-case(e:label('editorial-principles')), '-')"/>
       <xsl:for-each select=".//tei:p">
-        <xsl:value-of select="e:para(e:inline(node()))"/>
+        <xsl:value-of select="e:para-inline(node())"/>
       </xsl:for-each>
     </xsl:for-each>
 
@@ -265,7 +297,7 @@
       <xsl:value-of select="e:heading(upper-case(e:label('rights')), '-')"/>
       <xsl:apply-templates select=".//tei:p" mode="block"/>
       <xsl:for-each select="tei:licence[not(tei:p)]">
-        <xsl:value-of select="e:para(e:inline(node()))"/>
+        <xsl:value-of select="e:para-inline(node())"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
@@ -281,7 +313,7 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="block">
-    <xsl:value-of select="e:para(e:inline(node()))"/>
+    <xsl:value-of select="e:para-inline(node())"/>
   </xsl:template>
 
   <!-- the speaker label, as printed, opens the first paragraph of the speech -->
@@ -289,12 +321,13 @@
     <xsl:variable name="speaker" select="e:inline(tei:speaker/node())"/>
     <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
     <xsl:if test="empty(tei:p)">
-      <xsl:value-of select="e:para($speaker)"/>
+      <xsl:value-of select="e:paragraph(e:breaks($speaker, $width))"/>
     </xsl:if>
     <xsl:for-each select="* except tei:speaker">
       <xsl:choose>
         <xsl:when test="self::tei:p and . is ../tei:p[1]">
-          <xsl:value-of select="e:para($speaker || ' ' || e:inline(node()))"/>
+          <!-- both normalised: joined by a space when both are there, the joined text is too -->
+          <xsl:value-of select="e:paragraph(e:breaks(string-join(($speaker, e:inline(node()))[. != ''], ' '), $width))"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:apply-templates select="." mode="block"/>
@@ -308,16 +341,16 @@
     <xsl:apply-templates select="*" mode="block"/>
   </xsl:template>
   <xsl:template match="tei:l" mode="block">
-    <xsl:value-of select="e:wrap(e:inline(node()), '') || $NL"/>
+    <xsl:value-of select="e:wrap-inline(node(), '') || $NL"/>
     <xsl:if test="not(following-sibling::*[1][self::tei:l])"><xsl:value-of select="$NL"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:listBibl" mode="block">
     <xsl:value-of select="e:heading(upper-case((tei:head/normalize-space(), e:label(string(@type)))[1]), '-')"/>
     <xsl:for-each select="tei:bibl">
-      <xsl:value-of select="string-join((tei:date, tei:title) ! e:wrap(e:inline(node()), ''), $NL) || $NL"/>
+      <xsl:value-of select="string-join((tei:date, tei:title) ! e:wrap-inline(node(), ''), $NL) || $NL"/>
       <xsl:for-each select="tei:note">
-        <xsl:value-of select="e:wrap(e:inline(node()), '    ') || $NL"/>
+        <xsl:value-of select="e:wrap-inline(node(), '    ') || $NL"/>
       </xsl:for-each>
       <xsl:variable name="rest" select="e:inline(node() except (tei:date, tei:title, tei:note))"/>
       <xsl:if test="$rest != ''"><xsl:value-of select="e:wrap($rest, '    ') || $NL"/></xsl:if>
@@ -336,7 +369,7 @@
 
   <!-- any other element at block level: its text as a paragraph, so nothing is lost -->
   <xsl:template match="*" mode="block">
-    <xsl:value-of select="e:para(e:inline(node()))"/>
+    <xsl:value-of select="e:para-inline(node())"/>
   </xsl:template>
 
   <!-- ===================================================== inline -->

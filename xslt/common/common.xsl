@@ -257,7 +257,7 @@
         e:sheets($ms) ! (e:label('sheets') || ' ' || .),
         e:form($ms),
         $ms/tei:history/tei:provenance ! normalize-space(.)"/>
-    <xsl:sequence select="string-join($parts[. != ''] ! (if (matches(., '[.!?]$')) then . else . || '.'), ' ')"/>
+    <xsl:sequence select="string-join($parts[. != ''] ! (if (e:ends-sentence(.)) then . else . || '.'), ' ')"/>
   </xsl:function>
 
   <!-- The short citation: "RGANI, f. 52, op. 1, d. 498, l. 43." -->
@@ -276,6 +276,12 @@
             else normalize-space(.)),
         e:sheets($ms) ! ($e:level-abbr('sheets') || ' ' || .)"/>
     <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
+  </xsl:function>
+
+  <!-- whether $s ends with . ! or ? (what matches($s, '[.!?]$') says, without a regular expression) -->
+  <xsl:function name="e:ends-sentence" as="xs:boolean">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="substring($s, string-length($s)) = ('.', '!', '?')"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->
@@ -327,9 +333,14 @@
        xml:id to pin its anchor for good. -->
   <xsl:function name="e:who-key" as="xs:string">
     <xsl:param name="sp" as="element(tei:sp)"/>
-    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . -
-         (this runs for every speech of the text) -->
-    <xsl:variable name="first" select="substring-before(normalize-space($sp/@who) || ' ', ' ')"/>
+    <xsl:sequence select="e:who-key-of(string($sp/@who))"/>
+  </xsl:function>
+
+  <!-- the key of a speech whose @who is $who ('' when it has none) -->
+  <xsl:function name="e:who-key-of" as="xs:string">
+    <xsl:param name="who" as="xs:string"/>
+    <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . - -->
+    <xsl:variable name="first" select="substring-before(normalize-space($who) || ' ', ' ')"/>
     <xsl:variable name="id" select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
     <xsl:variable name="key" select="
         if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then $id
@@ -338,18 +349,30 @@
   </xsl:function>
 
   <!-- the generated anchors of the principal document, computed once (a speech's number
-       among its speaker's speeches, a narrative paragraph's among those paragraphs) -->
+       among its speaker's speeches, a narrative paragraph's among those paragraphs), for
+       the elements that need one: e:anchor gives an element with an xml:id that id -->
   <xsl:variable name="e:numbered" as="map(xs:string, xs:string)">
     <xsl:map>
       <xsl:if test="/tei:TEI">
-        <xsl:for-each-group select="/tei:TEI/tei:text//tei:sp" group-by="e:who-key(.)">
-          <xsl:variable name="who" select="current-grouping-key()"/>
-          <xsl:for-each select="current-group()">
-            <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
-          </xsl:for-each>
-        </xsl:for-each-group>
+        <xsl:variable name="speeches" select="/tei:TEI/tei:text//tei:sp"/>
+        <xsl:if test="exists($speeches[empty(@xml:id)])">
+          <!-- the key of each @who value once, not once per speech (a play's speakers speak hundreds of times) -->
+          <xsl:variable name="keys" as="map(xs:string, xs:string)" select="map:merge(
+              distinct-values($speeches ! string(@who)) ! map:entry(., e:who-key-of(.)))"
+              xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+          <xsl:for-each-group select="$speeches" group-by="$keys(string(@who))">
+            <xsl:variable name="who" select="current-grouping-key()"/>
+            <xsl:for-each select="current-group()">
+              <xsl:if test="empty(@xml:id)">
+                <xsl:map-entry key="generate-id(.)" select="'sp-' || $who || '-' || position()"/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:for-each-group>
+        </xsl:if>
         <xsl:for-each select="/tei:TEI/tei:text//tei:p[e:is-narrative-p(.)]">
-          <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+          <xsl:if test="empty(@xml:id)">
+            <xsl:map-entry key="generate-id(.)" select="'p-' || position()"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:if>
     </xsl:map>
@@ -357,9 +380,14 @@
 
   <xsl:function name="e:anchor" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="generated" as="xs:string?">
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id) else e:generated-anchor($el)"/>
+  </xsl:function>
+
+  <!-- the anchor of an element without an xml:id -->
+  <xsl:function name="e:generated-anchor" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="generated" as="xs:string">
       <xsl:choose>
-        <xsl:when test="$el/@xml:id"/>
         <xsl:when test="map:contains($e:numbered, generate-id($el))" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
           <xsl:sequence select="$e:numbered(generate-id($el))"/>
         </xsl:when>
@@ -379,8 +407,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:sequence select="
-        if ($el/@xml:id) then string($el/@xml:id)
-        else if (exists(key('element-by-id', $generated, root($el)))) then $generated || '-a'
+        if (exists(key('element-by-id', $generated, root($el)))) then $generated || '-a'
         else $generated"/>
   </xsl:function>
 
@@ -421,9 +448,12 @@
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="t"><xsl:apply-templates select="$node" mode="plain"/></xsl:variable>
     <!-- the first $words words, and " …" when there are more: cut at the $words-th space
-         (what tokenize() then string-join() gave, without a regular expression) -->
+         (what tokenize() then string-join() gave, without a regular expression). A text
+         of at most $words characters has fewer than $words spaces: nothing to cut, and no
+         need to look (header facts ask for 100000 words). -->
     <xsl:variable name="n" select="normalize-space($t)"/>
-    <xsl:variable name="cut" select="if ($words ge 1) then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
+    <xsl:variable name="cut" select="if ($words ge 1 and string-length($n) gt $words)
+        then index-of(string-to-codepoints($n), 32)[$words] else ()"/>
     <xsl:sequence select="
         if ($words lt 1) then (if ($n != '' or $words lt 0) then ' …' else '')
         else if (empty($cut)) then $n
@@ -435,7 +465,7 @@
   <!-- The declared person a name points to (first local pointer in @ref) -->
   <xsl:function name="e:named-person" as="element(tei:person)?">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="(tokenize(normalize-space($name/@ref), ' ') ! e:person($name, .))[1]"/>
+    <xsl:sequence select="(tokenize($name/@ref) ! e:person($name, .))[1]"/>
   </xsl:function>
 
   <!-- how the persons index sorts a person: the surname when the name gives one,
@@ -521,6 +551,10 @@
             'meaning': 'an editorial note, listed under Notes' }
     ]"/>
 
+  <!-- the elements e:sign-key gives a key for (and notes it does not: e:sign-key decides) -->
+  <xsl:key name="e:sign-elements" match="tei:choice | tei:note | tei:supplied | tei:unclear | tei:gap
+      | tei:foreign | tei:add | tei:del | tei:pb" use="0"/>
+
   <xsl:function name="e:sign-key" as="xs:string?">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
@@ -534,7 +568,11 @@
   <!-- the entries of e:signs that the rendered page uses (the text, and the back matter) -->
   <xsl:function name="e:signs-used" as="map(xs:string, xs:string)*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="used" select="distinct-values(root($doc)/tei:TEI/tei:text//* ! e:sign-key(.))"/>
+    <!-- only the elements e:sign-key can give a key for, found by a key (its index is built
+         in one fast pass; a walk over every element of a long play, testing each, was not)
+         and kept when they are in the text of the document's root, as root/TEI/text//* says -->
+    <xsl:variable name="used" select="distinct-values(key('e:sign-elements', 0, root($doc))
+        [ancestor::tei:text[parent::tei:TEI[parent::document-node()]]] ! e:sign-key(.))"/>
     <xsl:sequence select="array:flatten($e:signs)[?key = $used]"
         xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   </xsl:function>
@@ -572,7 +610,7 @@
         ($resps[1], subsequence($resps, 2) ! (lower-case(substring(., 1, 1)) || substring(., 2))), '; ')"/>
     <xsl:variable name="date" select="e:creation-date($doc) ! normalize-space(.)"/>
     <xsl:variable name="quoted" select="'“' || e:title($doc)
-        || (if (matches(e:title($doc), '[.!?]$')) then '' else if ($date) then ',' else '.') || '”'"/>
+        || (if (e:ends-sentence(e:title($doc))) then '' else if ($date) then ',' else '.') || '”'"/>
     <xsl:variable name="parts" as="xs:string*" select="
         string-join((($title/tei:author[1] ! e:names($title/tei:author)), $quoted), ', ')
           || ($date ! (' ' || .)),
@@ -580,6 +618,8 @@
         $resp-line,
         normalize-space((root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
         e:document-url($document-id) || ' (accessed [date])'"/>
-    <xsl:sequence select="string-join($parts[normalize-space(.) != ''] ! (if (matches(., '[.!?]”?$')) then . else . || '.'), ' ')"/>
+    <!-- a part that ends a sentence, or a quotation that does, keeps its end -->
+    <xsl:sequence select="string-join($parts[normalize-space(.) != '']
+        ! (if (e:ends-sentence(.) or (ends-with(., '”') and e:ends-sentence(substring(., 1, string-length(.) - 1)))) then . else . || '.'), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>
