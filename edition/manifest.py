@@ -100,9 +100,18 @@ class Manifest:
             return cls()
 
     def save(self, out: Path) -> bool:
-        data = {"format": FORMAT, "config": self.config, "documents": self.documents, "edition": self.edition}
-        encoder = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), indent=None)
-        return write_atomic_chunks(out / MANIFEST, _buffered(encoder.iterencode(data), "\n"), durable=True)[0]
+        return write_atomic_chunks(out / MANIFEST, _buffered(self._pieces(), "\n"), durable=True)[0]
+
+    def _pieces(self):
+        """The manifest as JSON (the text ``json.dumps(..., sort_keys=True)`` gives), one document's
+        entry at a time: each piece by the C encoder, and never the whole as one string."""
+        def dump(value) -> str:
+            return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+        yield f'{{"config":{dump(self.config)},"documents":{{'
+        for i, doc_id in enumerate(sorted(self.documents)):
+            yield f'{"," if i else ""}{dump(doc_id)}:{dump(self.documents[doc_id])}'
+        yield f'}},"edition":{dump(self.edition)},"format":{dump(FORMAT)}}}'
 
     def by_inputs(self) -> dict[str, tuple[str, dict]]:
         """inputs hash -> (doc id, entry)."""

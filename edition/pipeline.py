@@ -92,7 +92,7 @@ class Result:
 def discover(paths: list[Path]) -> list[tuple[Path, str]]:
     """Every source named: files as given, folders searched for *.xml. (path, display name) pairs."""
     found: list[tuple[Path, str]] = []
-    seen: set[str] = set()
+    seen: set = set()
     for p in paths:
         if p.is_dir():
             found += [item for item in _walk(p) if _first(item, seen)]
@@ -142,8 +142,13 @@ def _git(args: list[str], cwd: Path, failure: str, detail: bool = True) -> str:
     return os.fsdecode(proc.stdout)
 
 
-def _first(item: tuple[Path, str], seen: set[str]) -> bool:
-    key = os.path.realpath(item[0])
+def _first(item: tuple[Path, str], seen: set) -> bool:
+    """Whether ``item`` names a file not seen yet (the same file by two names counts once)."""
+    try:
+        st = os.stat(item[0])  # one system call; realpath() takes one per component of the path
+        key = ("inode", st.st_dev, st.st_ino)
+    except (OSError, ValueError):  # a dangling link, an unreadable folder...: reported later, once
+        key = os.path.realpath(item[0])
     if key in seen:
         return False
     seen.add(key)
@@ -536,7 +541,8 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
         new.edition = _edition_pages(out, summaries, documents, options, config, previous, edition_outputs,
                                      result, verify)
         _remove_stale(out, previous, new, result)
-    new.save(out)
+    if new != previous:  # a build that changed nothing leaves the manifest alone (no 5 MB rewrite per 1,000)
+        new.save(out)
     dirty.unlink()
     return result
 
