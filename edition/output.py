@@ -191,21 +191,9 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
             return False
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _create_temporary(path)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            if durable:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with _temporary_beside(path, durable) as (f, tmp):
+        f.write(data)
+    _put_in_place(tmp, path)
     return True
 
 
@@ -214,30 +202,50 @@ def write_atomic_chunks(path: Path, chunks, durable: bool = False) -> tuple[bool
     whole file in memory (a page of the edition that grows with it). Returns (whether the file changed,
     its digest as the manifest records it: "<sha256>:<size>"). A file that already held the same bytes
     is left alone, as ``write_atomic`` leaves it; ``durable`` as for ``write_atomic``."""
+    h, size = hashlib.sha256(), 0
+    with _temporary_beside(path, durable) as (f, tmp):
+        for chunk in chunks:
+            f.write(chunk)
+            h.update(chunk)
+            size += len(chunk)
+    digest = f"{h.hexdigest()}:{size}"
+    if _digest_of(path) == digest:
+        _discard(tmp)
+        return False, digest
+    _put_in_place(tmp, path)
+    return True, digest
+
+
+@contextlib.contextmanager
+def _temporary_beside(path: Path, durable: bool):
+    """(open file, its name): a new temporary file beside ``path``, closed (and forced to disk when
+    ``durable``) when the block ends, and removed if the block fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_temporary(path)
     try:
-        h, size = hashlib.sha256(), 0
         with os.fdopen(fd, "wb") as f:
-            for chunk in chunks:
-                f.write(chunk)
-                h.update(chunk)
-                size += len(chunk)
+            yield f, tmp
             if durable:
                 f.flush()
                 os.fsync(f.fileno())
-        digest = f"{h.hexdigest()}:{size}"
-        if _digest_of(path) == digest:
-            os.unlink(tmp)
-            return False, digest
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _put_in_place(tmp: str, path: Path) -> None:
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
-    return True, digest
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def _digest_of(path: Path) -> str | None:
