@@ -197,3 +197,54 @@ def test_after_an_unfinished_build_every_output_is_read_again(tmp_path):
     assert result.rendered == 1
     assert page.read_bytes() == good
     assert not (out / output.DIRTY).exists()
+
+
+def _dated(folder, n, dates):
+    """``n`` copies of the seed; copy i created on ``dates[i]`` (ISO, printed date): the header's date."""
+    paths = edition(folder, n)
+    for path, (iso, printed) in zip(paths, dates):
+        text = path.read_text(encoding="utf-8")
+        old = '<date when="1958-07-31">July 31, 1958</date>'
+        assert old in text
+        path.write_text(text.replace(old, f'<date when="{iso}">{printed}</date>', 1), encoding="utf-8")
+    return paths
+
+
+def _listed(out):
+    """(the index page's lead, its documents in order, Mao's documents in order on the persons page)."""
+    from lxml import html as lxml_html
+
+    index = lxml_html.parse(str(out / "html" / "index.html"))
+    persons = lxml_html.parse(str(out / "html" / "persons.html"))
+    return (" ".join(index.xpath("string(//p[@class='lead'])").split()),
+            [a.get("href")[:-5] for a in index.xpath("//ol[@class='documents']/li/h2/a")],
+            [a.get("href")[:-5] for a in persons.xpath(
+                "//section[@id='person-mao']//p[@class='person-document']/a")])
+
+
+def test_index_and_persons_pages_list_every_document_by_date_as_the_edition_changes(tmp_path):
+    """The edition pages are joined from entries rendered with each document; documents rendered in
+    an earlier build (their entries from the manifest) and new ones stand in one order, by date."""
+    src, out = tmp_path / "tei", tmp_path / "out"
+    ids = [p.stem for p in _dated(src, 3, [("1958-09-05", "September 5, 1958"), ("1958-07-31", "July 31, 1958"),
+                                           ("1957-01-02", "January 2, 1957")])]
+    build(src, out)
+    assert _listed(out) == ("3 documents, by date. Each is also available as plain text.",
+                            [ids[2], ids[1], ids[0]], [ids[2], ids[1], ids[0]])
+
+    added = _dated(tmp_path / "more", 4, [("1958-07-31", "July 31, 1958")] * 3 + [("1958-08-15", "August 15, 1958")])[3]
+    (src / added.name).write_bytes(added.read_bytes())
+    result = build(src, out)
+    assert result.rendered == 1  # the others' entries came from the manifest
+    order = [ids[2], ids[1], added.stem, ids[0]]
+    assert _listed(out) == ("4 documents, by date. Each is also available as plain text.", order, order)
+
+    (src / f"{ids[2]}.xml").unlink()
+    build(src, out)
+    assert _listed(out)[1:] == (order[1:], order[1:])
+    assert _listed(out)[0].startswith("3 documents")
+
+    fresh = tmp_path / "fresh"
+    build(src, fresh)  # the same pages as a build that rendered every document
+    for name in ("index.html", "persons.html"):
+        assert (fresh / "html" / name).read_bytes() == (out / "html" / name).read_bytes()
