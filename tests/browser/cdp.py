@@ -210,7 +210,11 @@ class Page:
             self.send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"],
                                                    "button": "left" if kind != "mouseMoved" else "none",
                                                    "clickCount": 1 if kind != "mouseMoved" else 0})
-        self.settle()
+        try:
+            self.settle()
+        except CDPError as exc:  # the click followed a link: the page it was on is gone, as it should be
+            if "navigated or closed" not in str(exc):
+                raise
 
     def press(self, key: str, shift: bool = False) -> None:
         codes = {"Tab": 9, "Enter": 13}
