@@ -156,6 +156,10 @@ def _import(args: argparse.Namespace) -> int:
         raise pipeline.UsageError(f"{args.source}: no such file") from None
     except OSError as exc:
         raise pipeline.UsageError(f"{args.source}: cannot read: {exc.strerror or exc}") from None
+    binary = importer.not_text(data)
+    if binary is not None:
+        print(f"edition: error: {args.source}: {binary}", file=sys.stderr)
+        return EXIT_PROBLEMS
     text, encoding = importer.decode(data)
     try:
         imported = importer.import_text(text, source=str(args.source), doc_id=doc_id, encoding=encoding)

@@ -508,6 +508,26 @@ def test_cli_errors(capsys, tmp_path):
     code, out, err = run_cli(capsys, "import", empty, "-o", tmp_path / "empty.xml")
     assert (code, err.strip()) == (1, f"edition: error: {empty}: the input holds no text: nothing to import")
     assert not (tmp_path / "empty.xml").exists()
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01\x02\x03\x04\nendstream\n")
+    code, out, err = run_cli(capsys, "import", binary, "-o", tmp_path / "scan.xml")
+    assert (code, out, err.strip()) == (1, "", f"edition: error: {binary}: this is not a plain-text transcript: 5 of its "
+                                           f"62 bytes are binary (NUL or control characters), the first at byte 46; give "
+                                           f"the transcript as a text file (for a PDF or a word-processor file, save or "
+                                           f"export it as plain text first)")
+    assert not (tmp_path / "scan.xml").exists()
+    ocr = tmp_path / "ocr.txt"  # a stray control character in OCR output is still text
+    ocr.write_bytes((FIXTURE_DIR / "plain-turns-only.txt").read_bytes().replace(b"\n", b"\x0c\n", 1))
+    code, out, err = run_cli(capsys, "import", ocr, "-o", tmp_path / "ocr.xml")
+    assert code == 0 and (tmp_path / "ocr.xml").exists()
+    utf16 = tmp_path / "notepad.txt"  # saved as "Unicode" by Windows Notepad: NUL bytes, but text
+    utf16.write_bytes((FIXTURE_DIR / "plain-turns-only.txt").read_text(encoding="utf-8").encode("utf-16"))
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    drafts = []
+    for folder, source in (("a", utf16), ("b", FIXTURE_DIR / "plain-turns-only.txt")):
+        assert run_cli(capsys, "import", source, "-o", tmp_path / folder / "notepad.xml")[0] == 0
+        drafts.append((tmp_path / folder / "notepad.xml").read_text(encoding="utf-8").replace(str(source), "SOURCE"))
+    assert drafts[0] == drafts[1]  # the same draft as from the UTF-8 file
     code, out, err = run_cli(capsys, "import", FIXTURE_DIR / "plain-turns-only.txt", "-o", tmp_path / "1 bad name.xml")
     assert code == 2 and "is not a valid one" in err
     assert not (tmp_path / "1 bad name.xml").exists()
