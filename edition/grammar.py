@@ -136,22 +136,21 @@ class Patterns:
         return self._mk("choice", a, b)
 
     def group(self, a, b):
-        if a is self.NONE or b is self.NONE:
-            return self.NONE
-        if a is self.EMPTY:
-            return b
-        if b is self.EMPTY:
-            return a
-        return self._mk("group", a, b)
+        return self._sequence("group", a, b)
 
     def interleave(self, a, b):
+        return self._sequence("interleave", a, b)
+
+    def _sequence(self, kind: str, a, b):
+        """``a`` and ``b`` both, in order (group) or in any order (interleave): nothing matches if
+        either cannot, and an empty side drops out."""
         if a is self.NONE or b is self.NONE:
             return self.NONE
         if a is self.EMPTY:
             return b
         if b is self.EMPTY:
             return a
-        return self._mk("interleave", a, b)
+        return self._mk(kind, a, b)
 
     def one_or_more(self, a):
         if a is self.NONE or a is self.EMPTY:

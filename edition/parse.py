@@ -68,34 +68,29 @@ class Source:
         instructions opens a tag, so the n-th start tag in the text is the n-th element.
         """
         if not hasattr(self, "_starts"):
-            text = "\n".join(self.lines())
-            positions = []
-            line, last = 1, 0
-            for m in _MARKUP.finditer(text):
-                if m.group(0) != "<":
-                    continue
-                pos = m.start()
-                line += text.count("\n", last, pos)
-                last = pos
-                positions.append((line, pos - (text.rfind("\n", 0, pos) + 1) + 1))
+            positions = list(self._start_tag_positions())
             elements = [e for e in self.root.iter() if isinstance(e.tag, str)]
             self._elements = elements  # keeps the proxies (and so their ids) alive
             self._starts = dict(zip(map(id, elements), positions)) if len(positions) == len(elements) else {}
         return self._starts
 
-    def _first_start_tag(self) -> tuple[int, int] | None:
-        """(line, column) of the first start tag in the text (the root's), as ``_start_tags`` counts them."""
+    def _start_tag_positions(self):
+        """(line, column) of each start tag in the text, in order."""
         text = "\n".join(self.lines())
+        line, last = 1, 0
         for m in _MARKUP.finditer(text):
-            if m.group(0) == "<":
-                pos = m.start()
-                return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-        return None
+            if m.group(0) != "<":
+                continue
+            pos = m.start()
+            line += text.count("\n", last, pos)
+            last = pos
+            yield line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
     def position(self, element: etree._Element) -> tuple[int, int]:
         """(line, column) of the start of ``element``'s start tag (or of a processing instruction)."""
         if element is self.root and not hasattr(self, "_starts"):
-            found = self._first_start_tag()  # the root's is the first start tag: no need to find every one
+            # the root's is the first start tag: no need to find every one
+            found = next(self._start_tag_positions(), None)
             if found is not None:
                 return found
         if isinstance(element.tag, str):

@@ -274,21 +274,17 @@ def process(job: Job) -> Done:
         return done  # not rendered: its previous outputs stay as they were
     xml = etree.tostring(source.tree, encoding="unicode")
     params = {**dict(job.params), "document-id": doc_id}
+    found = summary(source, doc_id)
     try:
         rendered = transform.render_all(xml, [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA], params)
-        done.outputs = {name: text.encode("utf-8") for name, text in zip(FORMATS, rendered)}
+        found["entry"] = site.index_entry(found, params)  # its entry in the index page
     except transform.TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
         return done
-    done.summary = summary(source, doc_id)
-    done.summary["persons"] = site.persons_data(rendered[-1])  # what the persons index needs of it
-    try:
-        done.summary["entry"] = site.index_entry(done.summary, params)  # its entry in the index page
-    except transform.TransformError as exc:
-        done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
-        done.render_failed, done.summary = True, None
-        return done
+    done.outputs = {name: text.encode("utf-8") for name, text in zip(FORMATS, rendered)}
+    found["persons"] = site.persons_data(rendered[-1])  # what the persons index needs of it
+    done.summary = found
     done.unstyled = unstyled(source)
     return done
 
@@ -641,17 +637,15 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
         # written; the index page, which lists the bundles, comes last
         from concurrent.futures import ThreadPoolExecutor  # imported only when used: start-up time counts
 
-        found = Result()
         jobs = options.jobs if options.jobs is not None else _cpus()
         with ThreadPoolExecutor(max_workers=1) as background:
-            indexing = background.submit(search.update, found, html, pages_at, searched, force=options.force,
+            indexing = background.submit(search.index, html, pages_at, searched, force=options.force,
                                          verify=verify, jobs=jobs)
             try:
                 _write_stream(result, out, outputs, persons_path, site.persons_page(persons, options.params))
             finally:
-                searched = indexing.result()
-        for name in ("written", "unchanged", "removed", "extra"):
-            getattr(result, name).extend(getattr(found, name))
+                found, searched = indexing.result()
+        search.add_to(result, found)
         index_params = {**options.params, "search-bundles": " ".join(search.bundles(searched))}
         # both pages grow with the edition: streamed to disk, made of entries rendered with each document
         _write_stream(result, out, outputs, index_path, site.index_page(entries, index_params))

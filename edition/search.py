@@ -193,16 +193,12 @@ def _bundles(record: dict | None) -> dict[str, dict]:
 
 # ------------------------------------------------------------------ indexing
 
-def update(result, html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,
-           jobs: int = 1, verify: bool = False) -> dict:
-    """The pipeline's hook: index ``pages`` into ``html/pagefind/``, record what was written in the
-    build ``result``, and return the record of the bundles (for the manifest, and ``bundles``)."""
-    outcome, record = index(html, pages, record, force=force, jobs=jobs, verify=verify)
+def add_to(result, outcome: Outcome) -> None:
+    """Record what ``index`` did in the build ``result`` (files written, unchanged, removed; warnings)."""
     result.written += outcome.written
     result.unchanged += outcome.unchanged
     result.removed += outcome.removed
     result.extra += outcome.diagnostics
-    return record
 
 
 def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,

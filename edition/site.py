@@ -23,6 +23,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from lxml import etree
 
@@ -67,6 +68,7 @@ class Persons:
                             known[field].append(value)
                 self.entries.setdefault(pid, []).append(entry)
 
+    @cached_property
     def skeleton_input(self) -> str:
         """What persons.xsl renders the page from: the persons alone."""
         edition = etree.Element("edition")
@@ -80,7 +82,7 @@ class Persons:
     def fingerprint(self) -> str:
         """A hash of everything the page depends on (for the build's change check), made without
         joining the entries into one string."""
-        h = hashlib.sha256(self.skeleton_input().encode("utf-8"))
+        h = hashlib.sha256(self.skeleton_input.encode("utf-8"))
         for pid in self.people:
             for entry in self.entries[pid]:
                 h.update(b"\0" + entry.encode("utf-8"))
@@ -89,7 +91,7 @@ class Persons:
 
 def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
-    page = transform.render_text(persons.skeleton_input(), PERSONS.stylesheet, params)
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, params)
     return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
 
 
