@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import grammar, resources
+from edition import grammar, prune, resources
 from edition.diagnostics import Diagnostic, error
 from edition.grammar import Grammar, NameKey, attribute_key, display
 from edition.parse import TEI_NS, Source
@@ -34,9 +34,17 @@ _PATHS: dict[int, Path] = {}  # id(compiled schema) -> its file, for the static 
 
 
 @cache
-def compile_schema(path: Path | None = None) -> etree.RelaxNG:
+def compile_schema(path: Path | None = None) -> etree.RelaxNG | prune.Pruned:
     """The compiled RelaxNG schema at ``path`` (default: the edition's), once per process."""
     path = Path(path) if path else resources.schema()
+    # -- schema pruning (edition.prune): a large schema (tei_all.rng: seconds to compile whole) is
+    # compiled per document, pruned to the names it uses, with the same verdicts; the messages still
+    # read the full schema (analysis() below)
+    pruned = prune.load(path)
+    if pruned is not None:
+        _PATHS[id(pruned)] = path
+        return pruned
+    # --
     try:
         doc = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
         schema = etree.RelaxNG(doc)
