@@ -1,43 +1,38 @@
 """A schema pruned to the names a document uses: the same verdicts, compiled in milliseconds.
 
-libxml2 compiles the whole of a large RelaxNG schema before it validates anything: the
-full TEI P5 ``tei_all.rng`` (2.3 MB, 594 element patterns) takes seconds, while a
-document uses a few dozen elements. For a document in which no element is called X, a
-pattern ``element X {...}`` matches nothing, exactly as ``notAllowed`` does; the same
-holds for an attribute no element of the document carries. So a schema in which such
-patterns are replaced by ``notAllowed`` gives every element and attribute of that
-document the same verdict as the full schema.
+libxml2 compiles the whole of a RelaxNG schema before it validates anything: the full TEI
+P5 ``tei_all.rng`` (2.3 MB, 594 element patterns) takes 9 to 14 seconds, while a document
+uses a few dozen elements. In a document where no element is called X, a pattern
+``element X {...}`` matches nothing, exactly as ``notAllowed`` does; the same holds for an
+attribute no element of the document carries. So a schema in which such patterns are
+``notAllowed`` gives that document the same verdict as the full schema, element by element.
 
 ``notAllowed`` left in place makes libxml2 slower, not faster (it still tries every
 alternative), so the pruned schema is simplified as RelaxNG's own simplification does
-(section 4.20 of the specification): a choice drops its ``notAllowed`` alternatives, a
-group, interleave, oneOrMore, list, mixed or attribute holding one becomes
-``notAllowed``, an optional or zeroOrMore of one becomes ``empty``, ``empty`` drops out
-of groups, and so on through the defines, whose references then go too. Only what the
-start still reaches is written out.
-
-Two choices keep libxml2's error reports where the full schema puts them:
-
-* an ``element`` pattern whose name the document uses is kept even if its content
-  became ``notAllowed`` (a required child the document never has): ``notAllowed`` stops
-  at element boundaries, so an element that cannot be valid is still matched by name and
-  reported there, not as a failure of all its ancestors;
-* if no element the start allows is in the document (a root that is not TEI), the
-  start's elements are kept with ``notAllowed`` content, so the root is reported.
+(sections 4.19 and 4.20 of the specification): a choice drops its ``notAllowed`` alternatives; a
+group, interleave, oneOrMore, list, mixed or attribute holding one is ``notAllowed``; an
+optional or zeroOrMore of one is ``empty``; ``empty`` drops out of groups; and so on
+through the defines, whose references go too. Only what the start still reaches is
+written. ``notAllowed`` stops at elements whose name is used: an element that cannot be
+valid (it requires a child the document never has) is still matched by its name, so libxml2
+reports it where the full schema would, and whether a define is notAllowed never depends on
+a define being computed (one pass, no fixed point).
 
 Name classes (``<choice>`` of ``<name>``s, ``anyName``/``nsName`` with ``except``) are
 matched against the names used, never simplified as patterns. Datatypes, values and
-parameters are copied as the schema says them, with the datatype library and namespace
-they inherit made explicit.
+parameters are copied as the schema says them, with the datatype library they inherit made
+explicit. Schemas this module does not read (``include``, ``externalRef``, nested grammars,
+``parentRef``, QName values) are compiled whole, as before.
 
-``edition.validate`` uses the full schema's static view (``edition.grammar``) for its
-messages; only libxml2's judgement runs on the pruned schema. Schemas this module does
-not understand (``include``, ``externalRef``, nested grammars, ``parentRef``, QName
-values) are not pruned: they are compiled whole, as before.
+Each document gets two prunings (``_Pruning``): a judge, as small and fast as it can be, and,
+only if the judge rejects the document, a faithful one whose libxml2 errors are the ones
+edition explains. The explanations read the full schema's static view (``edition.grammar``),
+so the "allowed here" hints are the full schema's.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -54,8 +49,9 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 #: pruning them would cost more than it saves, so they are compiled whole.
 MIN_BYTES = 256 * 1024
 
-#: Compiled pruned schemas kept per process (one per distinct set of names).
-CACHE_SIZE = 64
+#: Compiled pruned schemas kept per process, of each kind (about 1 MB each). Documents of an
+#: edition rarely share their exact names; a judge also serves a document whose names it covers.
+CACHE_SIZE = 8
 
 NameKey = tuple[str, str]  # (namespace, local name)
 
@@ -242,7 +238,7 @@ class Schema:
             kids = tuple(self._pattern(c) for c in self._rng(node))
             if not kids:
                 raise Unsupported(f"an empty <{tag}>")
-            return kids[0] if len(kids) == 1 else P(tag, kids)
+            return P(tag, kids)  # even of one pattern: libxml2 reports errors in a choice of one otherwise
         if tag in ("optional", "zeroOrMore", "oneOrMore", "list", "mixed"):
             return P(tag, (self._group(node),))
         raise Unsupported(f"<{tag}>")  # include, externalRef, grammar, parentRef
@@ -314,14 +310,17 @@ class _Pruning:
     Two kinds, for two uses:
 
     * the judge (``faithful=False``), as small and fast as it can be: unused elements and
-      attributes are notAllowed, simplified away; and ``(x+, y*)+`` is written ``x, (x | y)*``;
-    * the faithful one, for a document the judge found invalid. libxml2 reports errors along
-      the path its matching took, which depends on how the schema is written, so this one
-      keeps the full schema's shape wherever the document's elements can go: every attribute
-      stays, and an unused element is dropped only from a choice that keeps another
-      alternative. Elsewhere it stays as a stub, ``element X { notAllowed }``, which matches
-      nothing as X did, and costs libxml2 nothing to compile (the content of the unused
-      elements is what takes it seconds).
+      attributes are notAllowed, simplified away; ``(x+, y*)+`` is written ``x, (x | y)*``
+      and nested repetitions are merged ((p+)+ = p+, (p?)* = p*...);
+    * the faithful one, for a document the judge rejected. libxml2 reports errors along the
+      way its matching went, which depends on how the schema is written (it names the
+      alternatives it tried, a choice of one pattern is not that pattern to it), so this one
+      is the full schema but for the content of unused elements: every attribute, every
+      group, every choice as written, an unused element as a stub, ``element X {
+      notAllowed }``, which matches nothing as X did and costs libxml2 nothing to compile
+      (the unused elements' content is what takes it seconds). Stubs are dropped from a
+      choice that keeps another alternative (a choice keeps two). On the corpora and on
+      mutated documents its errors are those of the schema compiled whole, line for line.
 
     ``notAllowed`` stops at elements whose name is used, in both: an element that cannot be
     valid (it lacks a required child the document never has) is still matched by name. (That
@@ -414,32 +413,34 @@ class _Pruning:
         return p if inner is p.kids[0] else P(k, (inner,))
 
     def _faithful(self, p: P) -> P:
-        """As the schema says it, but for unused elements: dropped from choices, stubs elsewhere.
-        A "stub" pattern matches nothing, like notAllowed, but is written out as it stands."""
+        """As the schema says it, but for unused elements: stubs, dropped from choices that keep
+        another alternative. A stub matches nothing, like notAllowed, but is written out."""
         k = p.kind
         if k in ("empty", "notAllowed", "text", "value", "data", "attribute", "stub"):
             return p
         if k == "ref":
             body = self.define(p.name)
-            return body if body is NOT_ALLOWED or body.kind == "stub" else p
+            return body if body is NOT_ALLOWED else P("stub", (p,)) if body.kind == "stub" else p
         if k == "element":
             return p if self._used(p.nc, True) else P("stub", (P("element", (NOT_ALLOWED,), nc=p.nc),))
         kids = tuple(self._faithful(c) for c in p.kids)
         changed = any(a is not b for a, b in zip(kids, p.kids))
         if k == "choice":
+            # Only stubs go (unused elements, references to them, choices of them): an alternative
+            # holding an unused element and something else, interleave(orig, reg), stays, for
+            # libxml2 tries it when it meets reg. And a choice stays a choice, of as many
+            # alternatives as before if they are all unused: libxml2 reports a mismatch in a
+            # choice ("Did not expect element text there") otherwise than in one pattern.
             real = tuple(c for c in kids if c is not NOT_ALLOWED and c.kind != "stub")
+            stubs = tuple(c for c in kids if c is not NOT_ALLOWED and c.kind == "stub")
             if not real:
-                stubs = tuple(s for c in kids if c is not NOT_ALLOWED for s in c.kids)
-                return P("stub", stubs) if stubs else NOT_ALLOWED
-            if len(real) == 1:
-                return real[0]
+                return P("stub", (P(k, stubs),)) if stubs else NOT_ALLOWED
+            if len(real) == 1 and stubs:
+                real += stubs[:1]
             return P(k, real) if changed or len(real) != len(kids) else p
         if NOT_ALLOWED in kids:
             return EMPTY if k in ("optional", "zeroOrMore") else NOT_ALLOWED
-        same = p if not changed else P(k, kids)
-        if k not in ("optional", "zeroOrMore") and any(c.kind == "stub" for c in kids):
-            return P("stub", (same,))  # matches nothing: a choice may drop it
-        return same
+        return p if not changed else P(k, kids)
 
     # ---------------------------------------------------------- writing
     def xml(self) -> str | None:
@@ -471,7 +472,7 @@ class _Pruning:
         if k == "attribute":
             return f"<attribute>{p.nc.xml()}{self.write(p.kids[0])}</attribute>"
         if k == "stub":
-            return self.write(p.kids[0]) if len(p.kids) == 1 else "<choice>" + "".join(self.write(c) for c in p.kids) + "</choice>"
+            return self.write(p.kids[0])
         if k == "seq":  # where one pattern is expected (in a choice, a start, an attribute)
             return "<group>" + "".join(self.write(c) for c in p.kids) + "</group>"
         if k in ("choice", "group", "interleave"):
@@ -483,7 +484,7 @@ class _Pruning:
         an implicit sequence stays implicit, as the schema wrote it. libxml2 treats the two
         differently: it moves the attribute-only patterns of an element's list of patterns to
         the attributes it checks first, not those inside a <group> (4x slower to validate)."""
-        if p.kind == "stub" and len(p.kids) == 1:
+        if p.kind == "stub":
             return self.content(p.kids[0])
         if p.kind == "seq":
             return "".join(self.write(c) for c in p.kids)
@@ -497,23 +498,27 @@ _PARSER = dict(no_network=True, resolve_entities=False)
 
 @cache
 def schema(path: Path) -> Schema | None:
-    """The schema at ``path`` read for pruning, or None if it is better compiled whole."""
+    """The schema at ``path`` read for pruning, or None if it is to be compiled whole."""
     try:
-        if os.path.getsize(path) < MIN_BYTES:
-            return None
         doc = etree.parse(str(path), etree.XMLParser(remove_comments=True, **_PARSER))
         full = Schema(doc.getroot())
         # libxml2 must accept the schema as a whole, as it would compiled whole (or as jing
         # does), not only the parts a document uses: every part compiled once, quickly
         # (0.1 s for tei_all), as the judge of a document using every name would have it,
         # with sequences kept in groups (libxml2 compiles those 100 times faster)
-        etree.RelaxNG(etree.fromstring(_Whole(full).xml().encode("utf-8")))
+        whole = _Whole(full).xml()
+        if whole is None:
+            raise Unsupported("a start that allows nothing")
+        etree.RelaxNG(etree.fromstring(whole.encode("utf-8")))
         return full
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, Unsupported, RecursionError):
         return None  # compiled whole (and any problem reported as it always was)
 
 
 class _Whole(_Pruning):
+    """The schema as a document using every name would have it judged, every define written
+    (libxml2 checks the datatypes of those nothing refers to as well)."""
+
     def __init__(self, full: Schema):
         super().__init__(full, frozenset(), frozenset(), faithful=False)
 
@@ -523,12 +528,27 @@ class _Whole(_Pruning):
     def content(self, p: P) -> str:
         return self.write(p)
 
+    def xml(self) -> str | None:
+        text = super().xml()
+        if text is None:
+            return None
+        for name in self.schema.defines:
+            self.write(P("ref", name=name))
+        rest = "".join(f"<define name={quoteattr(n)}>{self.written[n]}</define>" for n in self.todo)
+        return text.replace("</grammar>", rest + "</grammar>")
+
 
 def load(path: Path) -> Pruned | None:
     """What ``edition.validate`` validates with for the schema at ``path``: pruned per document,
     or None if the schema is to be compiled whole (small, or not understood here)."""
-    full = schema(Path(path))
-    return Pruned(full, Path(path)) if full is not None else None
+    path = Path(path)
+    try:
+        if os.path.getsize(path) < MIN_BYTES:
+            return None
+    except OSError:
+        return None  # reported by the whole compile
+    full = schema(path)
+    return Pruned(full, path) if full is not None else None
 
 
 def names(root: etree._Element) -> tuple[frozenset[NameKey], frozenset[NameKey]]:
@@ -572,20 +592,34 @@ class Pruned:
 
     def validate(self, tree: etree._ElementTree) -> bool:
         key = names(tree.getroot())
-        judge = self._get(self.judges, key, False)
+        judge = self._judge(key)
         if judge is not None and judge.validate(tree):
             self.error_log = judge.error_log
             return True
+        # libxml2 leaves state in a document it validates (the xml:id values it met, as IDs), and a
+        # second validation of it reports otherwise (duplicates where the first stopped short):
+        # the explaining validation reads the document as parsed, fresh
+        doc = _Fresh(tree) if judge is not None else _Fresh(tree, copy=False)
         explain = self._get(self.faithful, key, True)
-        if explain is None or explain.validate(tree):
+        if explain is None or explain.validate(doc.tree):
             # never expected: the judge (or its absence: no element the start allows) says
             # invalid, the faithful pruning valid. The schema compiled whole decides.
+            doc = _Fresh(tree)
             explain = self.whole()
-            valid = explain.validate(tree)
+            valid = explain.validate(doc.tree)
         else:
             valid = False
-        self.error_log = explain.error_log
+        self.error_log = doc.entries(explain.error_log)
         return valid
+
+    def _judge(self, key: tuple) -> etree.RelaxNG | None:
+        """A judge for these names: pruned to them, or to more names (the same verdicts)."""
+        elements, attributes = key
+        for (e, a), judge in reversed(self.judges.items()):
+            if judge is not None and elements <= e and attributes <= a:
+                self.judges.move_to_end((e, a))
+                return judge
+        return self._get(self.judges, key, False)
 
     def whole(self) -> etree.RelaxNG:
         """The full schema, compiled whole (seconds): only if a pruning could not be compiled."""
@@ -606,3 +640,44 @@ class Pruned:
         if len(cache) > CACHE_SIZE:
             cache.popitem(last=False)
         return compiled
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A libxml2 error about the original document (an ``etree._LogEntry``'s fields that
+    ``edition.validate`` reads)."""
+
+    message: str
+    line: int
+    column: int
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.message}"
+
+
+class _Fresh:
+    """A document as libxml2 first sees it: parsed again from its own serialisation (the door's
+    parser does not collect xml:ids either), with the way back to the original's lines (which
+    differ where a start tag spanned lines: serialised, it takes one)."""
+
+    def __init__(self, original: etree._ElementTree, copy: bool = True):
+        self.original = original
+        self.tree = original
+        if copy:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, collect_ids=False, huge_tree=True)
+            self.tree = etree.fromstring(etree.tostring(original, encoding="UTF-8"), parser).getroottree()
+
+    def entries(self, log) -> list[Entry]:
+        entries = [Entry(e.message, e.line, e.column, e.path) for e in log]
+        if self.tree is self.original:
+            return entries
+        lines = sorted({(c.sourceline, o.sourceline) for c, o in zip(self.tree.iter(), self.original.iter())
+                        if c.sourceline and o.sourceline})
+        starts = [c for c, _ in lines]
+
+        def back(line: int) -> int:
+            i = bisect.bisect_right(starts, line) - 1
+            return line if not line or i < 0 else lines[i][1] + line - lines[i][0]
+
+        return [Entry(e.message, back(e.line), e.column, e.path) for e in entries]
