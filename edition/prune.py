@@ -36,9 +36,8 @@ import bisect
 import os
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
@@ -54,6 +53,20 @@ MIN_BYTES = 256 * 1024
 CACHE_SIZE = 8
 
 NameKey = tuple[str, str]  # (namespace, local name)
+
+PLACEHOLDER_NS = "urn:x-edition:pruned"
+
+
+def quoteattr(value: str) -> str:
+    """An attribute value, quoted and escaped (xml.sax.saxutils would import urllib: 20 ms)."""
+    for a, b in (("&", "&amp;"), ("<", "&lt;"), ('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;")):
+        value = value.replace(a, b)
+    return f'"{value}"'
+
+
+def escape(text: str) -> str:
+    """Character data, escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Unsupported(Exception):
@@ -93,12 +106,13 @@ class NC:
             return not named.isdisjoint(names)
         return any(self.matches(k) for k in names)
 
+    @cached_property
     def xml(self) -> str:
         if self.kind == "name":
             return f"<name ns={quoteattr(self.ns)}>{escape(self.local)}</name>"
         if self.kind == "choice":
-            return "<choice>" + "".join(p.xml() for p in self.parts) + "</choice>"
-        exc = "<except>" + "".join(p.xml() for p in self.parts) + "</except>" if self.parts else ""
+            return "<choice>" + "".join(p.xml for p in self.parts) + "</choice>"
+        exc = "<except>" + "".join(p.xml for p in self.parts) + "</except>" if self.parts else ""
         if self.kind == "any":
             return f"<anyName>{exc}</anyName>"
         return f"<nsName ns={quoteattr(self.ns)}>{exc}</nsName>"
@@ -116,6 +130,10 @@ class P:
 
 
 EMPTY = P("empty", xml="<empty/>")
+#: (faithful pruning) what is left of optional attributes the document does not use: nothing. Not
+#: EMPTY: libxml2 moves an element's attribute-only patterns to the attributes it checks first,
+#: and an <empty/> left in their place would not be moved, so GONE drops out of sequences.
+GONE = P("empty", xml="<empty/>")
 NOT_ALLOWED = P("notAllowed", xml="<notAllowed/>")
 TEXT = P("text", xml="<text/>")
 
@@ -128,6 +146,8 @@ class Schema:
             raise Unsupported("not a RelaxNG schema in XML syntax")
         if etree.QName(root).localname != "grammar":
             self.defines: dict[str, P] = {}
+            self.quoted: dict[str, str] = {}
+            self.written: dict = {}
             self.start = self._pattern(root)
             return
         bodies: dict[str, list[tuple[str | None, P]]] = {}
@@ -141,6 +161,8 @@ class Schema:
             else:
                 raise Unsupported(f"<{tag}> in a grammar")
         self.defines = {name: self._combine(parts) for name, parts in bodies.items()}
+        self.quoted = {name: quoteattr(name) for name in self.defines}  # written often: escaped once
+        self.written: dict[P, tuple[str, list[str]]] = {}  # attribute -> (its XML, the defines it refers to)
         if not starts:
             raise Unsupported("a grammar without <start>")
         self.start = self._combine(starts)
@@ -298,6 +320,19 @@ class Schema:
 _REPEATS = ("oneOrMore", "zeroOrMore", "optional")
 
 
+def _walk(p: P):
+    yield p
+    for c in p.kids:
+        yield from _walk(c)
+
+
+def _attributes_only(p: P) -> bool:
+    """Whether ``p`` is a stub of attributes only (unused ones: it matches nothing)."""
+    def inside(q: P) -> bool:
+        return q.kind == "attribute" or (q.kind in ("stub", "choice") and all(inside(c) for c in q.kids))
+    return p.kind == "stub" and inside(p)
+
+
 def _blocks(p: P) -> bool:
     """Whether ``p`` is (x+, y*): blocks of x each followed by y's."""
     return (p.kind in ("seq", "group") and len(p.kids) == 2
@@ -413,16 +448,21 @@ class _Pruning:
         return p if inner is p.kids[0] else P(k, (inner,))
 
     def _faithful(self, p: P) -> P:
-        """As the schema says it, but for unused elements: stubs, dropped from choices that keep
-        another alternative. A stub matches nothing, like notAllowed, but is written out."""
+        """As the schema says it, but for unused elements and attributes: stubs, dropped from
+        choices that keep another alternative; optional unused attributes go. A stub matches
+        nothing, like notAllowed, but is written out."""
         k = p.kind
-        if k in ("empty", "notAllowed", "text", "value", "data", "attribute", "stub"):
+        if k in ("empty", "notAllowed", "text", "value", "data", "stub"):
             return p
         if k == "ref":
             body = self.define(p.name)
-            return body if body is NOT_ALLOWED else P("stub", (p,)) if body.kind == "stub" else p
+            if body is NOT_ALLOWED or body is GONE:
+                return body
+            return P("stub", (p,)) if body.kind == "stub" else p
         if k == "element":
             return p if self._used(p.nc, True) else P("stub", (P("element", (NOT_ALLOWED,), nc=p.nc),))
+        if k == "attribute":
+            return p if self._used(p.nc, False) else P("stub", (p,))
         kids = tuple(self._faithful(c) for c in p.kids)
         changed = any(a is not b for a, b in zip(kids, p.kids))
         if k == "choice":
@@ -440,6 +480,15 @@ class _Pruning:
             return P(k, real) if changed or len(real) != len(kids) else p
         if NOT_ALLOWED in kids:
             return EMPTY if k in ("optional", "zeroOrMore") else NOT_ALLOWED
+        if k in ("optional", "zeroOrMore", "oneOrMore") and (kids[0] is GONE or _attributes_only(kids[0])):
+            # an attribute the document does not use, where it may be absent: it goes (libxml2
+            # spends most of its compile time on attributes: tei_all has hundreds per element)
+            return GONE if k != "oneOrMore" or kids[0] is GONE else P("stub", kids)
+        if k in ("group", "seq", "interleave") and GONE in kids:
+            kids = tuple(c for c in kids if c is not GONE)
+            if not kids:
+                return GONE
+            return P(k, kids)
         return p if not changed else P(k, kids)
 
     # ---------------------------------------------------------- writing
@@ -452,7 +501,7 @@ class _Pruning:
         out = [f'<grammar xmlns="{RNG}"><start>', self.write(start), "</start>"]
         while self.todo:
             name = self.todo.pop()
-            out.append(f"<define name={quoteattr(name)}>{self.written[name]}</define>")
+            out.append(f"<define name={self.schema.quoted[name]}>{self.written[name]}</define>")
         out.append("</grammar>")
         return "".join(out)
 
@@ -466,18 +515,39 @@ class _Pruning:
                 self.written[p.name] = ""  # a placeholder: recursion through elements
                 self.written[p.name] = self.content(self.define(p.name))
                 self.todo.append(p.name)
-            return f"<ref name={quoteattr(p.name)}/>"
+            return f"<ref name={self.schema.quoted[p.name]}/>"
         if k == "element":
-            return f"<element>{p.nc.xml()}{self.content(self.simplify(p.kids[0]))}</element>"
+            content = self.simplify(p.kids[0])
+            return f"<element>{p.nc.xml}{self.content(content) if content is not GONE else self._placeholder()}</element>"
         if k == "attribute":
-            return f"<attribute>{p.nc.xml()}{self.write(p.kids[0])}</attribute>"
+            return self._attribute(p)
         if k == "stub":
             return self.write(p.kids[0])
         if k == "seq":  # where one pattern is expected (in a choice, a start, an attribute)
-            return "<group>" + "".join(self.write(c) for c in p.kids) + "</group>"
+            return "<group>" + "".join([self.write(c) for c in p.kids]) + "</group>"
         if k in ("choice", "group", "interleave"):
-            return f"<{k}>" + "".join(self.write(c) for c in p.kids) + f"</{k}>"
+            return f"<{k}>" + "".join([self.write(c) for c in p.kids]) + f"</{k}>"
         return f"<{k}>{self.content(p.kids[0])}</{k}>"
+
+    def _attribute(self, p: P) -> str:
+        """An attribute is written the same in every pruning (its value holds no element or attribute
+        to prune): once per schema, with the defines its value refers to."""
+        done = self.schema.written.get(p)
+        if done is None:
+            refs = [c.name for c in _walk(p.kids[0]) if c.kind == "ref"]
+            done = self.schema.written[p] = (f"<attribute>{p.nc.xml}{self.write(p.kids[0])}</attribute>", refs)
+        for name in done[1]:
+            self.write(P("ref", name=name))
+        return done[0]
+
+    def _placeholder(self) -> str:
+        """Where an element had only attributes the document does not use: an optional attribute
+        it does not use either, so the element keeps an attribute-only pattern and no content,
+        as libxml2 makes of the full schema's."""
+        n = 0
+        while (PLACEHOLDER_NS, f"unused{n}") in self.attributes:
+            n += 1
+        return f'<optional><attribute><name ns="{PLACEHOLDER_NS}">unused{n}</name><text/></attribute></optional>'
 
     def content(self, p: P) -> str:
         """``p`` where several patterns may stand in a row (in an element, a define, a oneOrMore...):
@@ -487,7 +557,7 @@ class _Pruning:
         if p.kind == "stub":
             return self.content(p.kids[0])
         if p.kind == "seq":
-            return "".join(self.write(c) for c in p.kids)
+            return "".join([self.write(c) for c in p.kids])
         return self.write(p)
 
 
@@ -525,6 +595,15 @@ class _Whole(_Pruning):
     def _used(self, nc: NC, element: bool) -> bool:
         return True
 
+    def _placeholder(self) -> str:
+        """Where an element had only attributes the document does not use: an optional attribute
+        it does not use either, so the element keeps an attribute-only pattern and no content,
+        as libxml2 makes of the full schema's."""
+        n = 0
+        while (PLACEHOLDER_NS, f"unused{n}") in self.attributes:
+            n += 1
+        return f'<optional><attribute><name ns="{PLACEHOLDER_NS}">unused{n}</name><text/></attribute></optional>'
+
     def content(self, p: P) -> str:
         return self.write(p)
 
@@ -534,7 +613,7 @@ class _Whole(_Pruning):
             return None
         for name in self.schema.defines:
             self.write(P("ref", name=name))
-        rest = "".join(f"<define name={quoteattr(n)}>{self.written[n]}</define>" for n in self.todo)
+        rest = "".join(f"<define name={self.schema.quoted[n]}>{self.written[n]}</define>" for n in self.todo)
         return text.replace("</grammar>", rest + "</grammar>")
 
 
@@ -557,8 +636,9 @@ def names(root: etree._Element) -> tuple[frozenset[NameKey], frozenset[NameKey]]
     attrs: set[str] = set()
     for el in root.iter(etree.Element):
         tags.add(el.tag)
-        if el.attrib:
-            attrs.update(el.attrib)
+        keys = el.keys()  # a list: faster than the el.attrib proxy
+        if keys:
+            attrs.update(keys)
     return frozenset(map(_key, tags)), frozenset(map(_key, attrs))
 
 
