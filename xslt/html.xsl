@@ -16,58 +16,47 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
       include-content-type="no"/>
 
-  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
-
   <!-- Elements without a rule keep their text: nothing is silently dropped. -->
   <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
   <xsl:mode name="notes" on-no-match="shallow-skip"/>
   <xsl:mode name="sign-sample" on-no-match="shallow-skip"/>
 
   <xsl:template match="/">
-    <xsl:variable name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/>
-    <html lang="{$lang}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="e:title(.)"/></title>
-        <xsl:for-each select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]">
-          <meta name="description" content="{string-join(tei:p ! e:snippet(., 60), ' ')}"/>
-        </xsl:for-each>
-        <link rel="stylesheet" href="{$css-href}"/>
+    <xsl:call-template name="e:page">
+      <xsl:with-param name="lang" select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/>
+      <xsl:with-param name="title" select="e:title(.)"/>
+      <xsl:with-param name="description" select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]
+          ! string-join(tei:p ! e:snippet(., 60), ' ')"/>
+      <xsl:with-param name="head" as="element()*">
         <link rel="alternate" type="text/plain" href="{$text-folder}{encode-for-uri($document-id)}.txt"/>
         <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-folder}{encode-for-uri($document-id)}.json"/>
         <link rel="alternate" type="application/x-bibtex" href="{$cite-folder}{encode-for-uri($document-id)}.bib"/>
-      </head>
-      <body>
-        <a class="skip" href="#transcript">Skip to the transcript</a>
-        <nav class="site" aria-label="Edition">
-          <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
-          <xsl:text> · </xsl:text>
-          <a href="{$persons-href}"><xsl:value-of select="e:label('persons')"/></a>
-          <xsl:text> · </xsl:text>
-          <a href="{$text-folder}{encode-for-uri($document-id)}.txt"><xsl:value-of select="e:label('plain-text')"/></a>
-        </nav>
-        <main>
-          <article class="document">
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="heading"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract" mode="summary"/>
-            <section id="transcript" class="transcript" aria-labelledby="transcript-h">
-              <h2 id="transcript-h"><xsl:value-of select="e:label('transcript')"/></h2>
-              <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
-            </section>
-            <xsl:call-template name="footnotes"/>
-            <xsl:call-template name="legend"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:encodingDesc" mode="principles"/>
-            <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
-            <xsl:call-template name="cite"/>
-            <xsl:call-template name="credits"/>
-            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
-          </article>
-        </main>
-      </body>
-    </html>
+      </xsl:with-param>
+      <xsl:with-param name="skip-to" select="'transcript'"/>
+      <xsl:with-param name="skip-label" select="'Skip to the transcript'"/>
+      <xsl:with-param name="nav" as="node()*">
+        <xsl:text> · </xsl:text>
+        <a href="{$text-folder}{encode-for-uri($document-id)}.txt"><xsl:value-of select="e:label('plain-text')"/></a>
+      </xsl:with-param>
+      <xsl:with-param name="main" as="element()">
+        <article class="document">
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="heading"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract" mode="summary"/>
+          <section id="transcript" class="transcript" aria-labelledby="transcript-h">
+            <h2 id="transcript-h"><xsl:value-of select="e:label('transcript')"/></h2>
+            <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
+          </section>
+          <xsl:call-template name="footnotes"/>
+          <xsl:call-template name="legend"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:encodingDesc" mode="principles"/>
+          <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
+          <xsl:call-template name="cite"/>
+          <xsl:call-template name="credits"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ===================================================== heading block -->

@@ -18,8 +18,6 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
-  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
   <!-- The search bundles to merge into the main one (pagefind/), space-separated, relative to this
        page: the shards edition/search.py made of a large edition. Empty for a smaller one. -->
   <xsl:param name="search-bundles" as="xs:string" select="''"/>
@@ -27,34 +25,24 @@
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$edition-title"/></title>
-        <link rel="stylesheet" href="{$css-href}"/>
-      </head>
-      <body>
-        <nav class="site" aria-label="Edition">
-          <a href="index.html" aria-current="page"><xsl:value-of select="e:label('index')"/></a>
-          <xsl:text> · </xsl:text>
-          <a href="{$persons-href}"><xsl:value-of select="e:label('persons')"/></a>
-        </nav>
-        <main>
-          <h1><xsl:value-of select="$edition-title"/></h1>
-          <p class="lead"><xsl:value-of select="@documents"/>
-            <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
+    <xsl:call-template name="e:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="current" select="'index'"/>
+      <xsl:with-param name="main" as="node()*">
+        <h1><xsl:value-of select="$edition-title"/></h1>
+        <p class="lead"><xsl:value-of select="@documents"/>
+          <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
             Each is also available as plain text.</p>
-          <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/, and for a large
-               edition also into the shards pagefind/shard-N/ listed in data-bundles). Hidden until
-               JavaScript has loaded the search UI over http(s); without JavaScript, or without the
-               bundle, nothing of it shows and the page reads as before. -->
-          <div id="search" class="search" hidden="">
-            <xsl:if test="normalize-space($search-bundles)">
-              <xsl:attribute name="data-bundles" select="normalize-space($search-bundles)"/>
-            </xsl:if>
-          </div>
-          <script>
+        <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/, and for a large
+             edition also into the shards pagefind/shard-N/ listed in data-bundles). Hidden until
+             JavaScript has loaded the search UI over http(s); without JavaScript, or without the
+             bundle, nothing of it shows and the page reads as before. -->
+        <div id="search" class="search" hidden="">
+          <xsl:if test="normalize-space($search-bundles)">
+            <xsl:attribute name="data-bundles" select="normalize-space($search-bundles)"/>
+          </xsl:if>
+        </div>
+        <script>
             (function () {
               var box = document.getElementById("search");
               if (location.protocol === "file:") return; /* Pagefind cannot fetch its index from file:// */
@@ -84,12 +72,11 @@
               document.head.appendChild(ui);
             })();
           </script>
-          <ol class="documents">
-            <template data-index-entries=""></template>
-          </ol>
-        </main>
-      </body>
-    </html>
+        <ol class="documents">
+          <template data-index-entries=""></template>
+        </ol>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="/entry">

@@ -23,61 +23,48 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
-  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="e:label('persons') || ' · ' || $edition-title"/></title>
-        <link rel="stylesheet" href="{$css-href}"/>
-      </head>
-      <body>
-        <nav class="site" aria-label="Edition">
-          <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
-          <xsl:text> · </xsl:text>
-          <a href="{$persons-href}" aria-current="page"><xsl:value-of select="e:label('persons')"/></a>
-        </nav>
-        <main class="persons-index">
-          <h1><xsl:value-of select="e:label('persons')"/></h1>
-          <xsl:variable name="groups" as="element(person)*">
-            <xsl:perform-sort select="person">
-              <xsl:sort select="@sort"/>
-              <xsl:sort select="@id"/>
-            </xsl:perform-sort>
-          </xsl:variable>
-          <p class="lead"><xsl:value-of select="count($groups)"/>
-            <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
-            <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
-          <xsl:if test="exists($groups)">
-            <nav class="persons-toc" aria-label="{e:label('persons')}">
-              <ul>
-                <xsl:for-each select="$groups">
-                  <li><a href="#person-{@id}"><xsl:value-of select="name[1]"/></a></li>
-                </xsl:for-each>
-              </ul>
-            </nav>
-          </xsl:if>
-          <xsl:for-each select="$groups">
-            <xsl:variable name="id" select="string(@id)"/>
-            <section class="person" id="person-{$id}" aria-labelledby="person-{$id}-h">
-              <h2 id="person-{$id}-h"><xsl:value-of select="name[1]"/></h2>
-              <xsl:for-each select="details">
-                <p class="person-details"><xsl:value-of select="."/></p>
+    <xsl:call-template name="e:page">
+      <xsl:with-param name="title" select="e:label('persons') || ' · ' || $edition-title"/>
+      <xsl:with-param name="current" select="'persons'"/>
+      <xsl:with-param name="main-class" select="'persons-index'"/>
+      <xsl:with-param name="main" as="node()*">
+        <h1><xsl:value-of select="e:label('persons')"/></h1>
+        <xsl:variable name="groups" as="element(person)*">
+          <xsl:perform-sort select="person">
+            <xsl:sort select="@sort"/>
+            <xsl:sort select="@id"/>
+          </xsl:perform-sort>
+        </xsl:variable>
+        <p class="lead"><xsl:value-of select="count($groups)"/>
+          <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
+          <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
+        <xsl:if test="exists($groups)">
+          <nav class="persons-toc" aria-label="{e:label('persons')}">
+            <ul>
+              <xsl:for-each select="$groups">
+                <li><a href="#person-{@id}"><xsl:value-of select="name[1]"/></a></li>
               </xsl:for-each>
-              <xsl:if test="count(name) gt 1">
-                <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
-              </xsl:if>
-              <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
-            </section>
-          </xsl:for-each>
-        </main>
-      </body>
-    </html>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:for-each select="$groups">
+          <xsl:variable name="id" select="string(@id)"/>
+          <section class="person" id="person-{$id}" aria-labelledby="person-{$id}-h">
+            <h2 id="person-{$id}-h"><xsl:value-of select="name[1]"/></h2>
+            <xsl:for-each select="details">
+              <p class="person-details"><xsl:value-of select="."/></p>
+            </xsl:for-each>
+            <xsl:if test="count(name) gt 1">
+              <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
+            </xsl:if>
+            <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
+          </section>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

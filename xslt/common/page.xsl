@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell every HTML page of the edition shares (a document's page, the index, the
+  persons index): the head, the skip link, the edition's navigation and the main landmark.
+  Each page gives its title, its own head entries and its content; the shell decides
+  everything around them.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!--
+    $lang          the page's language
+    $title         the page's title (the browser tab, bookmarks)
+    $description   a summary for search engines and link previews, if any
+    $head          further entries of the head, after the stylesheet (alternate formats)
+    $skip-to       the id a "Skip to" link at the top of the page leads to, with $skip-label
+    $current       which edition page this is ('index', 'persons'), marked in the navigation
+    $nav           further links of the navigation, after the edition pages
+    $main-class    the class of the main landmark, if any
+    $main          the page's content
+  -->
+  <xsl:template name="e:page">
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="description" as="xs:string?" select="()"/>
+    <xsl:param name="head" as="node()*" select="()"/>
+    <xsl:param name="skip-to" as="xs:string?" select="()"/>
+    <xsl:param name="skip-label" as="xs:string?" select="()"/>
+    <xsl:param name="current" as="xs:string?" select="()"/>
+    <xsl:param name="nav" as="node()*" select="()"/>
+    <xsl:param name="main-class" as="xs:string?" select="()"/>
+    <xsl:param name="main" as="node()*"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/></title>
+        <xsl:for-each select="$description">
+          <meta name="description" content="{.}"/>
+        </xsl:for-each>
+        <link rel="stylesheet" href="{$css-href}"/>
+        <xsl:sequence select="$head"/>
+      </head>
+      <body>
+        <xsl:for-each select="$skip-to">
+          <a class="skip" href="#{.}"><xsl:value-of select="$skip-label"/></a>
+        </xsl:for-each>
+        <nav class="site" aria-label="Edition">
+          <a href="{$index-href}">
+            <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:value-of select="e:label('index')"/>
+          </a>
+          <xsl:text> · </xsl:text>
+          <a href="{$persons-href}">
+            <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:value-of select="e:label('persons')"/>
+          </a>
+          <xsl:sequence select="$nav"/>
+        </nav>
+        <main>
+          <xsl:for-each select="$main-class"><xsl:attribute name="class" select="."/></xsl:for-each>
+          <xsl:sequence select="$main"/>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- How the pages are serialised (the pages' xsl:output, for what is serialised inside a
+       stylesheet with serialize(): an entry of the index or the persons index) -->
+  <xsl:variable name="e:html-serialization" as="map(*)" select="map { 'method': 'html', 'html-version': 5.0,
+      'indent': false(), 'include-content-type': false(), 'encoding': 'UTF-8' }"/>
+</xsl:stylesheet>
