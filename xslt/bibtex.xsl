@@ -15,13 +15,15 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="bibtex">
 
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- bibtex: the BibTeX entry, from the document node (the only node it is applied to) -->
+  <xsl:mode name="bibtex" on-no-match="fail"/>
 
   <xsl:variable name="NL" select="'&#10;'"/>
 

@@ -12,13 +12,15 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:edition:functions"
     xmlns:j="http://www.w3.org/2005/xpath-functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="csl">
 
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- csl: the CSL-JSON item, from the document node (the only node it is applied to) -->
+  <xsl:mode name="csl" on-no-match="fail"/>
 
   <xsl:template match="/">
     <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>

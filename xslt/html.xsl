@@ -9,17 +9,25 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="html">
 
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
       include-content-type="no"/>
 
-  <!-- Elements without a rule keep their text: nothing is silently dropped. -->
-  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
-  <xsl:mode name="notes" on-no-match="shallow-skip"/>
-  <xsl:mode name="sign-sample" on-no-match="shallow-skip"/>
+  <!-- html: the page (from the document node), and the HTML of the transcript and of the
+       header's prose. Elements without a rule keep their text: nothing is silently dropped. -->
+  <xsl:mode name="html" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <!-- The page's other parts, each from the element it is made of (applied only to elements
+       they have a rule for: anything else is a mistake in a stylesheet, and fails) -->
+  <xsl:mode name="doc-header" on-no-match="fail"/>  <!-- the heading block, from teiHeader -->
+  <xsl:mode name="summary" on-no-match="fail"/>     <!-- the Summary section, from abstract -->
+  <xsl:mode name="source" on-no-match="fail"/>      <!-- the Source section, from sourceDesc and msDesc -->
+  <xsl:mode name="principles" on-no-match="fail"/>  <!-- Editorial principles, from encodingDesc -->
+  <xsl:mode name="rights" on-no-match="fail"/>      <!-- the Rights section, from availability -->
+  <xsl:mode name="sign-sample" on-no-match="fail"/> <!-- a sign of the legend, drawn, from its entry in $e:signs -->
 
   <xsl:template match="/">
     <xsl:call-template name="e:page">
@@ -40,7 +48,7 @@
       </xsl:with-param>
       <xsl:with-param name="main" as="element()">
         <article class="document">
-          <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="heading"/>
+          <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="doc-header"/>
           <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract" mode="summary"/>
           <section id="transcript" class="transcript" aria-labelledby="transcript-h">
             <h2 id="transcript-h"><xsl:value-of select="e:label('transcript')"/></h2>
@@ -61,7 +69,7 @@
 
   <!-- ===================================================== heading block -->
 
-  <xsl:template match="tei:teiHeader" mode="heading">
+  <xsl:template match="tei:teiHeader" mode="doc-header">
     <header class="doc-header">
       <xsl:for-each select="e:document-types(.)">
         <p class="doctype"><xsl:value-of select="."/></p>

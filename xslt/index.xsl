@@ -12,7 +12,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="index">
 
   <xsl:import href="common/common.xsl"/>
 
@@ -22,7 +23,9 @@
        page: the shards edition/search.py made of a large edition. Empty for a smaller one. -->
   <xsl:param name="search-bundles" as="xs:string" select="''"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- index: the page (from <edition>) or a document's entry in it (from <entry>): the input
+       site.py makes, from the document node down to the one element with a rule -->
+  <xsl:mode name="index" on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
     <xsl:call-template name="e:page">

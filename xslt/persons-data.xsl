@@ -20,13 +20,16 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="persons-data">
 
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- persons-data: what the persons index needs of a document, from the document node (the only
+       node it is applied to) -->
+  <xsl:mode name="persons-data" on-no-match="fail"/>
 
   <xsl:variable name="where-labels" as="map(xs:string, xs:string)" select="map {
       'note': 'in a note', 'paragraph': 'in the text', 'speech': 'in a speech',

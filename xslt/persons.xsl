@@ -17,14 +17,17 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="persons">
 
   <xsl:import href="common/common.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- persons: the page, from <edition> (the input site.py makes: from the document node down
+       to <edition>, nothing else is there to skip) -->
+  <xsl:mode name="persons" on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
     <xsl:call-template name="e:page">

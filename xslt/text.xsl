@@ -9,7 +9,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="text">
 
   <xsl:import href="common/common.xsl"/>
 
@@ -17,9 +18,13 @@
 
   <xsl:param name="width" as="xs:integer" select="72"/>
 
-  <!-- block mode writes wrapped paragraphs; the default mode writes inline text -->
-  <xsl:mode on-no-match="text-only-copy" warning-on-no-match="false"/>
-  <xsl:mode name="block" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <!-- text: the whole text edition, from the document node (the only node it is applied to) -->
+  <xsl:mode name="text" on-no-match="fail"/>
+  <!-- text-block: wrapped paragraphs, from the elements of the text at block level;
+       text-inline: the running text inside a paragraph. Elements without a rule keep their
+       text: nothing is silently dropped. -->
+  <xsl:mode name="text-block" on-no-match="text-only-copy" warning-on-no-match="false"/>
+  <xsl:mode name="text-inline" on-no-match="text-only-copy" warning-on-no-match="false"/>
 
   <xsl:variable name="NL" select="'&#10;'"/>
 
@@ -155,7 +160,7 @@
         <xsl:sequence select="normalize-space(string-join($nodes))"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="t" as="item()*"><xsl:apply-templates select="$nodes"/></xsl:variable>
+        <xsl:variable name="t" as="item()*"><xsl:apply-templates select="$nodes" mode="text-inline"/></xsl:variable>
         <xsl:sequence select="normalize-space(string-join($t))"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -181,11 +186,12 @@
 
   <!-- the whole edition, ending in exactly one newline -->
   <xsl:template match="/">
-    <xsl:variable name="all"><xsl:apply-templates select="." mode="document"/></xsl:variable>
+    <xsl:variable name="all"><xsl:call-template name="text-sections"/></xsl:variable>
     <xsl:value-of select="e:trim-end(string($all)) || $NL"/>
   </xsl:template>
 
-  <xsl:template match="/" mode="document">
+  <!-- the sections of the text edition, from the document node -->
+  <xsl:template name="text-sections">
     <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
     <xsl:value-of select="e:heading(e:title(.), '=')"/>
     <xsl:for-each select="e:document-types(.)">
@@ -214,11 +220,11 @@
 
     <xsl:for-each select="$header/tei:profileDesc/tei:abstract">
       <xsl:value-of select="e:heading(upper-case(e:label('summary')), '-')"/>
-      <xsl:apply-templates select="tei:p" mode="block"/>
+      <xsl:apply-templates select="tei:p" mode="text-block"/>
     </xsl:for-each>
 
     <xsl:value-of select="e:heading(upper-case(e:label('transcript')), '-')"/>
-    <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)" mode="block"/>
+    <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)" mode="text-block"/>
 
     <xsl:variable name="notes" select="e:footnotes(.)"/>
     <xsl:if test="exists($notes)">
@@ -266,7 +272,7 @@
       </xsl:for-each>
     </xsl:for-each>
 
-    <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="block"/>
+    <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="text-block"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
     <!-- the document's address stays on one line, even when it is the placeholder -->
@@ -295,7 +301,7 @@
 
     <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
       <xsl:value-of select="e:heading(upper-case(e:label('rights')), '-')"/>
-      <xsl:apply-templates select=".//tei:p" mode="block"/>
+      <xsl:apply-templates select=".//tei:p" mode="text-block"/>
       <xsl:for-each select="tei:licence[not(tei:p)]">
         <xsl:value-of select="e:para-inline(node())"/>
       </xsl:for-each>
@@ -304,20 +310,20 @@
 
   <!-- ===================================================== blocks -->
 
-  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:opener | tei:closer" mode="block">
-    <xsl:apply-templates select="*" mode="block"/>
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:opener | tei:closer" mode="text-block">
+    <xsl:apply-templates select="*" mode="text-block"/>
   </xsl:template>
 
-  <xsl:template match="tei:div/tei:head" mode="block">
+  <xsl:template match="tei:div/tei:head" mode="text-block">
     <xsl:value-of select="e:heading(e:inline(node()), '-')"/>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="block">
+  <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="text-block">
     <xsl:value-of select="e:para-inline(node())"/>
   </xsl:template>
 
   <!-- the speaker label, as printed, opens the first paragraph of the speech -->
-  <xsl:template match="tei:sp" mode="block">
+  <xsl:template match="tei:sp" mode="text-block">
     <xsl:variable name="speaker" select="e:inline(tei:speaker/node())"/>
     <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
     <xsl:if test="empty(tei:p)">
@@ -330,22 +336,22 @@
           <xsl:value-of select="e:paragraph(e:breaks(string-join(($speaker, e:inline(node()))[. != ''], ' '), $width))"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="." mode="block"/>
+          <xsl:apply-templates select="." mode="text-block"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
   <!-- verse: one line of the source a line of the edition, a blank line after the last of a run -->
-  <xsl:template match="tei:lg" mode="block">
-    <xsl:apply-templates select="*" mode="block"/>
+  <xsl:template match="tei:lg" mode="text-block">
+    <xsl:apply-templates select="*" mode="text-block"/>
   </xsl:template>
-  <xsl:template match="tei:l" mode="block">
+  <xsl:template match="tei:l" mode="text-block">
     <xsl:value-of select="e:wrap-inline(node(), '') || $NL"/>
     <xsl:if test="not(following-sibling::*[1][self::tei:l])"><xsl:value-of select="$NL"/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listBibl" mode="block">
+  <xsl:template match="tei:listBibl" mode="text-block">
     <xsl:value-of select="e:heading(upper-case((tei:head/normalize-space(), e:label(string(@type)))[1]), '-')"/>
     <xsl:for-each select="tei:bibl">
       <xsl:value-of select="string-join((tei:date, tei:title) ! e:wrap-inline(node(), ''), $NL) || $NL"/>
@@ -359,49 +365,49 @@
   </xsl:template>
 
   <!-- milestones between blocks -->
-  <xsl:template match="tei:pb" mode="block">
+  <xsl:template match="tei:pb" mode="text-block">
     <xsl:value-of select="e:para('[' || e:page-label(.) || ']')"/>
   </xsl:template>
-  <xsl:template match="tei:lb | tei:anchor" mode="block"/>
-  <xsl:template match="tei:gap" mode="block">
+  <xsl:template match="tei:lb | tei:anchor" mode="text-block"/>
+  <xsl:template match="tei:gap" mode="text-block">
     <xsl:value-of select="e:para(e:gap-text(.))"/>
   </xsl:template>
 
   <!-- any other element at block level: its text as a paragraph, so nothing is lost -->
-  <xsl:template match="*" mode="block">
+  <xsl:template match="*" mode="text-block">
     <xsl:value-of select="e:para-inline(node())"/>
   </xsl:template>
 
   <!-- ===================================================== inline -->
 
-  <xsl:template match="tei:note[e:is-footnote(.)]">
+  <xsl:template match="tei:note[e:is-footnote(.)]" mode="text-inline">
     <xsl:text>[</xsl:text><xsl:value-of select="e:note-number(.)"/><xsl:text>]</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:choice[tei:abbr]">
-    <xsl:apply-templates select="tei:abbr/node()"/> ⟨<xsl:apply-templates select="tei:expan/node()"/>⟩</xsl:template>
+  <xsl:template match="tei:choice[tei:abbr]" mode="text-inline">
+    <xsl:apply-templates select="tei:abbr/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:expan/node()" mode="text-inline"/>⟩</xsl:template>
 
-  <xsl:template match="tei:choice[tei:sic]">
-    <xsl:apply-templates select="tei:sic/node()"/> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</xsl:template>
+  <xsl:template match="tei:choice[tei:sic]" mode="text-inline">
+    <xsl:apply-templates select="tei:sic/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:corr/node()" mode="text-inline"/>⟩</xsl:template>
 
-  <xsl:template match="tei:choice[tei:orig]">
-    <xsl:apply-templates select="tei:orig/node()"/> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</xsl:template>
+  <xsl:template match="tei:choice[tei:orig]" mode="text-inline">
+    <xsl:apply-templates select="tei:orig/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:reg/node()" mode="text-inline"/>⟩</xsl:template>
 
-  <xsl:template match="tei:supplied">[<xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:unclear">[<xsl:apply-templates/>?]</xsl:template>
-  <xsl:template match="tei:gap"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
-  <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
-  <xsl:template match="tei:lb"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="tei:pb"> [<xsl:value-of select="e:page-label(.)"/>] </xsl:template>
-  <xsl:template match="tei:del">[deleted: <xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:add">[added: <xsl:apply-templates/>]</xsl:template>
-  <xsl:template match="tei:foreign"><xsl:apply-templates/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
+  <xsl:template match="tei:supplied" mode="text-inline">[<xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:unclear" mode="text-inline">[<xsl:apply-templates mode="text-inline"/>?]</xsl:template>
+  <xsl:template match="tei:gap" mode="text-inline"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
+  <xsl:template match="tei:q" mode="text-inline">“<xsl:apply-templates mode="text-inline"/>”</xsl:template>
+  <xsl:template match="tei:lb" mode="text-inline"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:pb" mode="text-inline"> [<xsl:value-of select="e:page-label(.)"/>] </xsl:template>
+  <xsl:template match="tei:del" mode="text-inline">[deleted: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:add" mode="text-inline">[added: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:foreign" mode="text-inline"><xsl:apply-templates mode="text-inline"/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
   <!-- a link shows where it leads when that is a web address; an unsafe one is only its text -->
-  <xsl:template match="tei:ref">
+  <xsl:template match="tei:ref" mode="text-inline">
     <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
-    <xsl:apply-templates/>
+    <xsl:apply-templates mode="text-inline"/>
     <xsl:if test="matches($href, '^(https?|mailto):', 'i')"> ⟨<xsl:value-of select="$href"/>⟩</xsl:if>
   </xsl:template>
-  <xsl:template match="tei:p[ancestor::tei:note]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:p[ancestor::tei:note]" mode="text-inline"><xsl:apply-templates mode="text-inline"/><xsl:text> </xsl:text></xsl:template>
 
 </xsl:stylesheet>
