@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import parse, site, transform  # noqa: E402
+from edition import output, parse, site, transform  # noqa: E402
 from edition.output import FORMATS  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
@@ -97,7 +97,8 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
             for i, (doc_id, _) in enumerate(docs):
                 t = time.perf_counter()
                 executable.clear_parameters()
-                executable.set_parameter("document-id", transform._value(doc_id))
+                for name, value in {**output.links(doc_id), "document-id": doc_id}.items():
+                    executable.set_parameter(name, transform._value(value))
                 executable.transform_to_string(xdm_node=nodes[i])
                 best[s][i] = min(best[s][i], time.perf_counter() - t)
     return best
@@ -317,7 +318,7 @@ def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = N
         if found is None:
             continue
         doc_id, xml = found
-        params = {**(extra or {}), "document-id": doc_id}
+        params = {**output.links(doc_id), **(extra or {}), "document-id": doc_id}
         try:
             results = transform.render_all(xml, STYLESHEETS, params)
         except transform.TransformError as exc:  # the same documents must fail the same way

@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import posixpath
 import re
 import secrets
 import threading
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,11 +47,37 @@ FORMATS: dict[str, Format] = {
     )
 }
 
-#: Edition-level pages, rendered once per build from the list of documents.
+#: Edition-level pages, rendered once per build from every document: html/index.html, html/persons.html
+#: (a page's file is its name and suffix in its folder).
 INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
+PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
+PAGES = {f.name: f for f in (INDEX, PERSONS)}
 
 #: Static files copied into an output folder: (package data path, folder, name).
 ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
+#: The assets the pages link to, by the name of the stylesheet parameter that gets the link (NAME-href).
+LINKED_ASSETS = {"css": ASSETS[0]}
+
+
+def links(doc_id: str | None = None) -> dict[str, str]:
+    """Where the edition's files are, as the stylesheet parameters that say it (NAME-href): the
+    edition pages and the assets they use and, for document ``doc_id``, the document in each
+    format. Links lead from the folder of the pages (html/), where the document pages, the index
+    and the persons index are; every output folder is one level below the output folder, so a
+    link into another folder (../cite/ID.json) reads the same from each of them (the text edition
+    prints its citation files' links so). The stylesheets name no file of their own: these do."""
+    here = INDEX.folder
+    found = {f"{name}-href": _href(f"{fmt.folder}/{name}{fmt.suffix}", here) for name, fmt in PAGES.items()}
+    found.update({f"{name}-href": _href(f"{folder}/{file}", here) for name, (_, _, folder, file) in LINKED_ASSETS.items()})
+    if doc_id is not None:
+        name = urllib.parse.quote(doc_id, safe="")  # as XPath's encode-for-uri: all but A-Z a-z 0-9 - _ . ~
+        found.update({f"{fmt.name}-href": _href(f"{fmt.folder}/{name}{fmt.suffix}", here) for fmt in FORMATS.values()})
+    return found
+
+
+def _href(path: str, start: str) -> str:
+    """The relative link from folder ``start`` to ``path`` (both below the output folder)."""
+    return posixpath.relpath(path, start)
 
 
 #: Files of the build's own bookkeeping in the output folder (not part of the edition).
@@ -61,7 +89,7 @@ DIRTY = ".edition-dirty"  # present while a build may be writing: the next build
 #: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
 #: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
 _SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
-RESERVED = {"index", "persons"}  # the edition pages in html/
+RESERVED = set(PAGES)  # the edition pages in html/: index, persons
 
 
 class UnsafePath(ValueError):
@@ -113,7 +141,7 @@ _TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what write_atomic's mks
 
 def clean_temporary(out: Path) -> list[Path]:
     """Remove temporary files a killed build left in the folders builds write to (under the lock)."""
-    folders = {out} | {out / f.folder for f in (*FORMATS.values(), INDEX)} | {out / a[2] for a in ASSETS}
+    folders = {out} | {out / f.folder for f in (*FORMATS.values(), *PAGES.values())} | {out / a[2] for a in ASSETS}
     removed = []
     for folder in sorted(folders):
         try:

@@ -273,7 +273,7 @@ def process(job: Job) -> Done:
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were
     xml = etree.tostring(source.tree, encoding="unicode")
-    params = {**dict(job.params), "document-id": doc_id}
+    params = {**output.links(doc_id), **dict(job.params), "document-id": doc_id}
     found = summary(source, doc_id)
     try:
         rendered = transform.render_all(xml, [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA], params)

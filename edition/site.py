@@ -27,11 +27,8 @@ from functools import cached_property
 
 from lxml import etree
 
-from edition import transform
-from edition.output import INDEX, Format
-
-#: The persons index: one page for the edition.
-PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
+from edition import output, transform
+from edition.output import INDEX, PERSONS
 #: What the persons index needs from one document.
 PERSONS_DATA = "persons-data.xsl"
 
@@ -91,7 +88,7 @@ class Persons:
 
 def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
-    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, params)
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**output.links(), **params})
     return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
 
 
@@ -111,7 +108,7 @@ def index_entry(summary: dict, params: dict) -> str:
 
 def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
     """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
-    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, params)
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, {**output.links(), **params})
     return _splice(page, _INDEX_SLOT, lambda key: entries)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import ROOT
-from edition import parse, transform
+from edition import output, parse, transform
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reading"
 SIGNS = FIXTURES / "reading-signs.xml"
@@ -18,10 +18,12 @@ SIGNS_ID = SIGNS.stem
 
 def render(path: Path, stylesheet: str, **params) -> str:
     """``path`` through the hardened parser, then ``stylesheet`` (no validation: the
-    stylesheets must be safe on any tree the parser accepts)."""
+    stylesheets must be safe on any tree the parser accepts), with the parameters a build
+    passes (the links the format registry computes)."""
     source, problems = parse.load(path, str(path))
     assert source is not None, problems
-    return transform.render(source.tree, stylesheet, {"document-id": source.doc_id or path.stem, **params})
+    doc_id = source.doc_id or path.stem
+    return transform.render(source.tree, stylesheet, {**output.links(doc_id), "document-id": doc_id, **params})
 
 
 def html_of(path: Path, **params):

@@ -36,15 +36,14 @@
       <xsl:with-param name="description" select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]
           ! string-join(tei:p ! e:snippet(., 60), ' ')"/>
       <xsl:with-param name="head" as="element()*">
-        <link rel="alternate" type="text/plain" href="{$text-folder}{encode-for-uri($document-id)}.txt"/>
-        <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$cite-folder}{encode-for-uri($document-id)}.json"/>
-        <link rel="alternate" type="application/x-bibtex" href="{$cite-folder}{encode-for-uri($document-id)}.bib"/>
+        <xsl:if test="$text-href"><link rel="alternate" type="text/plain" href="{$text-href}"/></xsl:if>
+        <xsl:if test="$csl-href"><link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}"/></xsl:if>
+        <xsl:if test="$bibtex-href"><link rel="alternate" type="application/x-bibtex" href="{$bibtex-href}"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="skip-to" select="'transcript'"/>
       <xsl:with-param name="skip-label" select="'Skip to the transcript'"/>
-      <xsl:with-param name="nav" as="node()*">
-        <xsl:text> · </xsl:text>
-        <a href="{$text-folder}{encode-for-uri($document-id)}.txt"><xsl:value-of select="e:label('plain-text')"/></a>
+      <xsl:with-param name="nav" as="element()*">
+        <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="main" as="element()">
         <article class="document">
@@ -445,10 +444,17 @@
     <section id="cite" class="cite" aria-labelledby="cite-h" data-pagefind-ignore="all">
       <h2 id="cite-h"><xsl:value-of select="e:label('cite')"/></h2>
       <p class="citation"><xsl:value-of select="e:citation(.)"/></p>
-      <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/>:
-        <a href="{$cite-folder}{encode-for-uri($document-id)}.json" type="application/vnd.citationstyles.csl+json" download=""><xsl:value-of select="e:label('csl-json')"/></a>
-        <xsl:text> · </xsl:text>
-        <a href="{$cite-folder}{encode-for-uri($document-id)}.bib" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a></p>
+      <xsl:if test="$csl-href or $bibtex-href">
+        <!-- (the line break and indent after the colon are as they always were) -->
+        <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/><xsl:text>:&#10;        </xsl:text>
+          <xsl:if test="$csl-href">
+            <a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download=""><xsl:value-of select="e:label('csl-json')"/></a>
+          </xsl:if>
+          <xsl:if test="$csl-href and $bibtex-href"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:if test="$bibtex-href">
+            <a href="{$bibtex-href}" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a>
+          </xsl:if></p>
+      </xsl:if>
     </section>
   </xsl:template>
 

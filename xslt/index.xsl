@@ -96,11 +96,13 @@
           <xsl:text> · </xsl:text><span class="doctype"><xsl:value-of select="type"/></span>
         </xsl:if>
       </p>
-      <h2><a href="{encode-for-uri(@id)}.html"><xsl:value-of select="title"/></a></h2>
+      <h2><a href="{$html-href}"><xsl:value-of select="title"/></a></h2>
       <xsl:if test="string(summary)">
         <p class="entry-summary"><xsl:value-of select="summary"/></p>
       </xsl:if>
-      <p class="entry-formats"><a href="../text/{encode-for-uri(@id)}.txt">Plain text</a></p>
+      <xsl:if test="$text-href">
+        <p class="entry-formats"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></p>
+      </xsl:if>
     </li>
   </xsl:template>
 </xsl:stylesheet>

@@ -47,7 +47,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>
-    <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{encode-for-uri($document-id)}.html">
+    <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{$html-href}">
       <title><xsl:value-of select="e:title(.)"/></title>
       <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
       <xsl:for-each select="e:participants(.)">
@@ -84,7 +84,7 @@
   <xsl:function name="e:person-entry" as="element(li)">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="occurrences" as="element(occurrence)*"/>
-    <xsl:variable name="href" select="encode-for-uri($document-id) || '.html'"/>
+    <xsl:variable name="href" select="$html-href"/>
     <xsl:variable name="title" select="e:title($doc)"/>
     <xsl:variable name="date" select="normalize-space(e:creation-date($doc))"/>
     <li>

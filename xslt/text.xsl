@@ -276,10 +276,10 @@
 
     <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
     <!-- the document's address stays on one line, even when it is the placeholder -->
-    <xsl:variable name="url" select="e:document-url($document-id)"/>
+    <xsl:variable name="url" select="e:document-url()"/>
     <xsl:value-of select="translate(e:para(replace(e:citation(.), $url, translate($url, ' ', '&#xA0;'), 'q')), '&#xA0;', ' ')"/>
-    <xsl:value-of select="e:field(e:label('csl-json'), $cite-folder || encode-for-uri($document-id) || '.json')"/>
-    <xsl:value-of select="e:field(e:label('bibtex'), $cite-folder || encode-for-uri($document-id) || '.bib')"/>
+    <xsl:value-of select="$csl-href[.] ! e:field(e:label('csl-json'), .)"/>
+    <xsl:value-of select="$bibtex-href[.] ! e:field(e:label('bibtex'), .)"/>
     <xsl:value-of select="$NL"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('credits')), '-')"/>

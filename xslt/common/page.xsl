@@ -42,7 +42,9 @@
         <xsl:for-each select="$description">
           <meta name="description" content="{.}"/>
         </xsl:for-each>
-        <link rel="stylesheet" href="{$css-href}"/>
+        <xsl:if test="$css-href">
+          <link rel="stylesheet" href="{$css-href}"/>
+        </xsl:if>
         <xsl:sequence select="$head"/>
       </head>
       <body>
@@ -50,16 +52,19 @@
           <a class="skip" href="#{.}"><xsl:value-of select="$skip-label"/></a>
         </xsl:for-each>
         <nav class="site" aria-label="Edition">
-          <a href="{$index-href}">
-            <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-            <xsl:value-of select="e:label('index')"/>
-          </a>
-          <xsl:text> · </xsl:text>
-          <a href="{$persons-href}">
-            <xsl:if test="$current = 'persons'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-            <xsl:value-of select="e:label('persons')"/>
-          </a>
-          <xsl:sequence select="$nav"/>
+          <xsl:variable name="links" as="element()*">
+            <xsl:for-each select="('index', 'persons')[. = 'index' and $index-href or . = 'persons' and $persons-href]">
+              <a href="{if (. = 'index') then $index-href else $persons-href}">
+                <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                <xsl:value-of select="e:label(.)"/>
+              </a>
+            </xsl:for-each>
+            <xsl:sequence select="$nav"/>
+          </xsl:variable>
+          <xsl:for-each select="$links">
+            <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+            <xsl:sequence select="."/>
+          </xsl:for-each>
         </nav>
         <main>
           <xsl:for-each select="$main-class"><xsl:attribute name="class" select="."/></xsl:for-each>

@@ -13,12 +13,19 @@
   <xsl:param name="document-id" as="xs:string" select="string(/tei:TEI/@xml:id)"/>
   <!-- where output/html/ is published; citations use it. A placeholder until it is known. -->
   <xsl:param name="edition-url" as="xs:string" select="'[edition URL]'"/>
-  <!-- where the edition-level pages and the other formats are, relative to a document page -->
-  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
-  <xsl:param name="persons-href" as="xs:string" select="'persons.html'"/>
-  <xsl:param name="cite-folder" as="xs:string" select="'../cite/'"/>
-  <xsl:param name="text-folder" as="xs:string" select="'../text/'"/>
+  <!-- Where the edition's files are: links from the folder of its pages (the document pages,
+       the index, the persons index), which the format registry (edition/output.py) computes
+       and the pipeline passes. No stylesheet names another format's file: without these, as in
+       a run of one stylesheet alone, a page links to none of them. -->
+  <!-- the edition's pages and the stylesheet they use -->
+  <xsl:param name="index-href" as="xs:string" select="''"/>
+  <xsl:param name="persons-href" as="xs:string" select="''"/>
+  <xsl:param name="css-href" as="xs:string" select="''"/>
+  <!-- the document (document-id) in each format -->
+  <xsl:param name="html-href" as="xs:string" select="''"/>
+  <xsl:param name="text-href" as="xs:string" select="''"/>
+  <xsl:param name="csl-href" as="xs:string" select="''"/>
+  <xsl:param name="bibtex-href" as="xs:string" select="''"/>
   <!-- the edition's title, on its index pages -->
   <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
 </xsl:stylesheet>

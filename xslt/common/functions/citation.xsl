@@ -42,7 +42,7 @@
         $ms ! e:archival-citation(.),
         $resp-line,
         normalize-space((root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
-        e:document-url($document-id) || ' (accessed [date])'"/>
+        e:document-url() || ' (accessed [date])'"/>
     <!-- a part that ends a sentence, or a quotation that does, keeps its end -->
     <xsl:sequence select="string-join($parts[normalize-space(.) != '']
         ! (if (e:ends-sentence(.) or (ends-with(., '”') and e:ends-sentence(substring(., 1, string-length(.) - 1)))) then . else . || '.'), ' ')"/>

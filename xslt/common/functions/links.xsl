@@ -46,8 +46,8 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- the address of the document's page, where the edition is published -->
   <xsl:function name="e:document-url" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="replace($edition-url, '/+$', '') || '/' || encode-for-uri($id) || '.html'"/>
+    <xsl:sequence select="replace($edition-url, '/+$', '') || '/' || $html-href"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,0 +1,130 @@
+"""The stylesheets' house (xslt/): the format registry (edition/output.py) is the one place that
+names the edition's files, and the stylesheets link to them only as it says; every mode is
+declared; and a format stylesheet still runs alone, without the build's parameters."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from lxml import etree, html as lxml_html
+
+from conftest import ROOT
+from edition import cli, output, parse, resources, transform
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
+SIGNS = ROOT / "tests" / "fixtures" / "reading" / "reading-signs.xml"
+#: an id that must be escaped in a link (the file on disk keeps it as it is)
+DOC_ID = "lettre-ä"
+
+
+def stylesheets() -> list[Path]:
+    return sorted(resources.folder("xslt").rglob("*.xsl"))
+
+
+def without_comments(path: Path) -> etree._ElementTree:
+    return etree.parse(str(path), etree.XMLParser(remove_comments=True))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The reading fixture, under an id with a non-ASCII letter, built into a fresh folder."""
+    src = tmp_path_factory.mktemp("src") / f"{DOC_ID}.xml"
+    src.write_text(SIGNS.read_text(encoding="utf-8").replace(f'xml:id="{SIGNS.stem}"', f'xml:id="{DOC_ID}"', 1),
+                   encoding="utf-8")
+    out = tmp_path_factory.mktemp("built") / "output"
+    assert cli.main(["build", str(src), "--out", str(out)]) == 0
+    return out
+
+
+def local_target(folder: Path, href: str) -> Path | None:
+    """The file a relative link from ``folder`` leads to (None for a fragment or another site)."""
+    parts = urllib.parse.urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return (folder / urllib.parse.unquote(parts.path)).resolve()
+
+
+def test_every_link_of_every_page_to_a_file_leads_to_a_file_the_build_wrote(built):
+    html = built / "html"
+    pages = [html / f"{DOC_ID}.html", html / "index.html", html / "persons.html"]
+    seen = set()
+    for page in pages:
+        doc = lxml_html.parse(str(page))
+        for href in doc.xpath("//a/@href | //link/@href"):
+            target = local_target(html, href)
+            if target is not None:
+                seen.add(target)
+                assert target.is_file(), f"{page.name}: {href} leads to no file of the build"
+    # the document in every format, the edition pages and the stylesheet: each linked from a page
+    expected = {(built / fmt.folder / f"{DOC_ID}{fmt.suffix}").resolve() for fmt in output.FORMATS.values()}
+    expected |= {(built / fmt.folder / f"{name}{fmt.suffix}").resolve() for name, fmt in output.PAGES.items()}
+    expected.add((html / "edition.css").resolve())
+    assert expected <= seen
+
+
+def test_the_text_edition_names_its_citation_files_where_they_are(built):
+    text = (built / "text" / f"{DOC_ID}.txt").read_text(encoding="utf-8")
+    found = dict(re.findall(r"^(CSL-JSON|BibTeX):\s+(\S+)$", text, flags=re.M))
+    assert set(found) == {"CSL-JSON", "BibTeX"}
+    for href in found.values():
+        assert local_target(built / "text", href).is_file(), href
+
+
+def test_the_registry_computes_every_link_a_stylesheet_is_given():
+    links = output.links("a b")
+    assert links == {
+        "index-href": "index.html", "persons-href": "persons.html", "css-href": "edition.css",
+        "html-href": "a%20b.html", "text-href": "../text/a%20b.txt",
+        "csl-href": "../cite/a%20b.json", "bibtex-href": "../cite/a%20b.bib",
+    }
+    assert output.links() == {k: v for k, v in links.items() if k in ("index-href", "persons-href", "css-href")}
+
+
+def test_no_stylesheet_names_a_file_of_the_edition():
+    """Suffixes, folders and file names of the formats, the edition pages and the assets: only the
+    registry says them (comments aside)."""
+    formats = [*output.FORMATS.values(), *output.PAGES.values()]
+    named = [re.compile(r"[\w}')\]]" + re.escape(fmt.suffix) + r"\b") for fmt in formats]
+    named += [re.compile(r"(\.\./|['\"])" + re.escape(fmt.folder) + "/") for fmt in formats]
+    named += [re.compile(re.escape(name)) for _, _, _, name in output.ASSETS]
+    found = []
+    for path in stylesheets():
+        for node in without_comments(path).iter():
+            values = list(node.attrib.values()) + [node.text or "", node.tail or ""]
+            found += [f"{path.name}:{node.sourceline}: {v.strip()[:80]}" for v in values if any(p.search(v) for p in named)]
+    assert found == []
+
+
+def test_every_mode_is_declared_and_no_rule_is_in_the_unnamed_mode():
+    declared, used, unnamed = set(), set(), []
+    for path in stylesheets():
+        root = without_comments(path).getroot()
+        default = root.get("default-mode")
+        declared |= {m.get("name") for m in root.iter(f"{{{XSL}}}mode")}
+        used |= {default} - {None}
+        for el in root.iter(f"{{{XSL}}}template", f"{{{XSL}}}apply-templates"):
+            if el.tag == f"{{{XSL}}}template" and el.get("match") is None:
+                continue  # a named template
+            modes = (el.get("mode") or "").split()
+            used |= {m for m in modes if not m.startswith("#")}
+            if not modes and default is None:
+                unnamed.append(f"{path.name}:{el.sourceline}")
+    assert None not in declared, "the unnamed mode is not used: each stylesheet names its modes"
+    assert used - declared == set()
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("stylesheet", sorted({fmt.stylesheet for fmt in output.FORMATS.values()}))
+def test_a_format_stylesheet_runs_alone_and_links_to_no_file_it_was_not_given(stylesheet):
+    source, _ = parse.load(SIGNS, str(SIGNS))
+    result = transform.render(source.tree, stylesheet)  # no parameters at all
+    assert result.strip()
+    for fmt in output.FORMATS.values():
+        assert f"{SIGNS.stem}{fmt.suffix}" not in result
+    if stylesheet == output.FORMATS["html"].stylesheet:
+        page = lxml_html.document_fromstring(result)
+        assert page.xpath("//a/@href | //link/@href") and all(
+            local_target(Path("."), h) is None for h in page.xpath("//a/@href | //link/@href"))
