@@ -1,25 +1,28 @@
-"""Per-stylesheet cost and output equivalence of the per-document stylesheets.
+"""Cost and output equivalence of the per-document step's stylesheets.
 
     python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR]
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
-``time`` prints, for each stylesheet the pipeline runs per document (``edition/pipeline.py``
-``process``: the formats' stylesheets, then ``persons-data.xsl``), the milliseconds per
-document of its transform, over a synthetic edition of N documents (bench/synth.py) and
-over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
-Each source goes through the hardened door (``edition.parse.from_bytes``) and is
-re-serialised as ``process`` does; Saxon parses it once (``parse_xml``, timed apart), and
-each stylesheet is then applied with the parameters ``process`` passes (``document-id``),
+``time`` prints the milliseconds per document of the run ``edition/pipeline.py`` ``process``
+makes (``document.xsl``: every format, the index entry and the persons data in one run,
+through ``transform.render_parsed``, its results read back into Python), and beside it each
+stylesheet alone (the formats' stylesheets, then ``persons-data.xsl``, as the build ran them
+before the single run), over a synthetic edition of N documents (bench/synth.py) and over each
+play of the shakedracor corpus (its largest and smallest, and the corpus's mean). Each source
+goes through the hardened door (``edition.parse.from_bytes``) and is re-serialised as
+``process`` does; Saxon parses it once (``parse_xml``, timed apart), and each stylesheet is
+then applied with the parameters ``process`` passes (``document-id`` and the registry's links),
 through the compiled stylesheets of ``edition.transform``. The best of --repeat runs.
 
 ``render`` writes every output of every stylesheet for (a) the seed ``tei/*.xml`` (also
 with ``edition-url`` set), (b) N synthetic documents, (c) every play of the corpus
 (skipped, with a message, when it is absent), (d) every fixture under ``tests/fixtures``
 that parses, (e) variants of the seed that reach rarer branches (``edges``: special
-characters, long words, odd speeches, ids, notes, signs), through ``transform.render_all`` exactly as
-``process`` calls it, into OUT_FOLDER: run it before and after a change to a stylesheet and
-``diff`` the two folders; a change that only makes things faster leaves every byte alone.
+characters, long words, odd speeches, ids, notes, signs), through ``transform.render_document``
+exactly as ``process`` calls it (one file per stylesheet: the formats' and persons-data.xsl's
+outputs), into OUT_FOLDER: run it before and after a change to a stylesheet and ``diff`` the
+two folders; a change that only makes things faster leaves every byte alone.
 
 Not a test: nothing is asserted but the diff. Figures depend on the machine and its load.
 """
@@ -46,8 +49,10 @@ from edition.output import FORMATS  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpora/shakedracor")
-#: the per-document stylesheets, in the order ``process`` runs them
+#: the per-document stylesheets, alone: the formats', then persons-data.xsl (render's file names)
 STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA]
+#: the one run ``process`` makes
+ENTRY = transform.DOCUMENT
 
 
 def serialised(path: Path) -> tuple[str, str] | None:
@@ -74,6 +79,7 @@ def corpus(folder: Path | None) -> list[Path]:
 def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int,
                    compare: Path | None = None) -> dict[str, list[float]]:
     """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document.
+    ``document.xsl`` (ENTRY) runs as ``process`` runs it; the others alone, each with its own run.
 
     With ``compare`` (a folder of other versions of the stylesheets, e.g. ``git archive REV xslt``),
     each of those is timed too, right after the edition's own (``NAME (compare)``), so that both
@@ -82,7 +88,7 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
     executables = {}
     for s in stylesheets:
         executables[s] = transform.compiled(s)
-        if compare is not None:
+        if compare is not None and (compare / s).exists():
             executables[f"{s} (compare)"] = proc.new_xslt30_processor().compile_stylesheet(
                 stylesheet_file=str(compare / s))
     nodes = [proc.parse_xml(xml_text=xml) for _, xml in docs]
@@ -95,11 +101,15 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
             best["parse_xml"][i] = min(best["parse_xml"][i], time.perf_counter() - t)
         for s, executable in executables.items():
             for i, (doc_id, _) in enumerate(docs):
+                params = {**output.links(doc_id), "document-id": doc_id}
                 t = time.perf_counter()
-                executable.clear_parameters()
-                for name, value in {**output.links(doc_id), "document-id": doc_id}.items():
-                    executable.set_parameter(name, transform._value(value))
-                executable.transform_to_string(xdm_node=nodes[i])
+                if s == ENTRY:
+                    transform.render_parsed(nodes[i], FORMATS, params)
+                else:
+                    executable.clear_parameters()
+                    for name, value in params.items():
+                        executable.set_parameter(name, transform._value(value))
+                    executable.transform_to_string(xdm_node=nodes[i])
                 best[s][i] = min(best[s][i], time.perf_counter() - t)
     return best
 
@@ -117,7 +127,8 @@ def lxml_parse(paths: list[Path], repeat: int) -> float:
 
 
 def cmd_time(args) -> None:
-    stylesheets = args.only.split(",") if args.only else STYLESHEETS
+    stylesheets = args.only.split(",") if args.only else [ENTRY, *STYLESHEETS]
+    alone = [s for s in stylesheets if s != ENTRY]
     with tempfile.TemporaryDirectory() as tmp:
         paths = synthetic(Path(tmp), args.n)
         docs = [serialised(p) for p in paths]
@@ -128,9 +139,10 @@ def cmd_time(args) -> None:
         print(f"  {'lxml parse':<26} {1000 * lxml_parse(paths, args.repeat):8.3f}")
         for name, secs in best.items():
             print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.3f}")
-        print(f"  {'all stylesheets':<26} {1000 * sum(sum(best[s]) for s in stylesheets) / len(docs):8.3f}")
-        if args.compare is not None:
-            print(f"  {'all (compare)':<26} {1000 * sum(sum(best[f'{s} (compare)']) for s in stylesheets) / len(docs):8.3f}")
+        if alone:
+            print(f"  {'each alone, together':<26} {1000 * sum(sum(best[s]) for s in alone) / len(docs):8.3f}")
+        if args.compare is not None and all(f"{s} (compare)" in best for s in alone) and alone:
+            print(f"  {'alone (compare)':<26} {1000 * sum(sum(best[f'{s} (compare)']) for s in alone) / len(docs):8.3f}")
     plays = corpus(args.corpus)
     if not plays:
         return
@@ -145,8 +157,8 @@ def cmd_time(args) -> None:
     print(f"  {'lxml parse':<26} {1000 * lxml_parse(plays, args.repeat):8.3f}")
     for name, secs in best.items():
         print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
-    for label, names in (("all stylesheets", stylesheets), ("all (compare)", [f"{s} (compare)" for s in stylesheets])):
-        if names[0] not in best:
+    for label, names in (("each alone, together", alone), ("alone (compare)", [f"{s} (compare)" for s in alone])):
+        if not names or any(n not in best for n in names):
             continue
         total = [sum(best[s][i] for s in names) for i in range(len(docs))]
         print(f"  {label:<26} {1000 * sum(total) / len(total):8.2f} {1000 * total[largest]:9.2f} {1000 * total[smallest]:9.2f}")
@@ -320,7 +332,8 @@ def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = N
         doc_id, xml = found
         params = {**output.links(doc_id), **(extra or {}), "document-id": doc_id}
         try:
-            results = transform.render_all(xml, STYLESHEETS, params)
+            rendered = transform.render_document(xml, FORMATS, params)
+            results = [rendered.outputs[name] for name in FORMATS] + [rendered.persons]
         except transform.TransformError as exc:  # the same documents must fail the same way
             results = [f"RENDER FAILED: {str(exc).splitlines()[0] if str(exc) else ''}"] * len(STYLESHEETS)
         for stylesheet, text in zip(STYLESHEETS, results):

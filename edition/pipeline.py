@@ -8,7 +8,8 @@ two phases:
 
 1. per document, ``process``: a pure function of (source bytes, stylesheets,
    parameters) that returns the rendered bytes, the diagnostics and the summary the
-   index needs. It runs wherever an executor puts it: in this process, in a pool of
+   index needs (one run of ``xslt/document.xsl``: every format, the index entry, the
+   persons data, and the elements no text format has a rule for). It runs wherever an executor puts it: in this process, in a pool of
    worker processes (``--jobs``), or on a Dask cluster (``--executor``). Workers
    return results; only this process writes.
 2. per edition, once every document is done: duplicate ids, unstyled elements, the
@@ -26,12 +27,10 @@ import contextlib
 import hashlib
 import os
 import platform
-import re
 import subprocess
 import sys
 from collections import deque
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -40,7 +39,7 @@ from edition import manifest, output, parse, resources, rules, search, site, tra
 from edition.diagnostics import Diagnostic, Severity, error, sort, warning
 from edition.manifest import Manifest
 from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
-from edition.parse import TEI_NS, Source
+from edition.parse import Source
 from edition.progress import Progress, wanted
 
 
@@ -274,86 +273,41 @@ def process(job: Job) -> Done:
         return done  # not rendered: its previous outputs stay as they were
     xml = etree.tostring(source.tree, encoding="unicode")
     params = {**output.links(doc_id), **dict(job.params), "document-id": doc_id}
-    found = summary(source, doc_id)
-    try:
-        rendered = transform.render_all(xml, [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA], params)
-        found["entry"] = site.index_entry(found, params)  # its entry in the index page
+    try:  # every output in one run: the formats, its index entry, its persons data
+        rendered = transform.render_document(xml, FORMATS, params)
     except transform.TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
         return done
-    done.outputs = {name: text.encode("utf-8") for name, text in zip(FORMATS, rendered)}
-    found["persons"] = site.persons_data(rendered[-1])  # what the persons index needs of it
-    done.summary = found
-    done.unstyled = unstyled(source)
+    done.outputs = {name: rendered.outputs[name].encode("utf-8") for name in FORMATS}
+    # what the index needs: how it sorts the document, its entry, and what the persons index needs of it
+    done.summary = {"id": doc_id, **rendered.summary, "entry": rendered.index_entry,
+                    "persons": site.persons_data(rendered.persons)}
+    done.unstyled = unstyled(source, rendered.no_rule)
     return done
 
 
-def summary(source: Source, doc_id: str) -> dict:
-    """What the index page needs to know about one document."""
-    ns = {"t": TEI_NS}
-    root = source.root
-
-    def text(xpath: str) -> str:
-        found = root.xpath(xpath, namespaces=ns)
-        return " ".join("".join(found[0].itertext()).split()) if found else ""
-
-    date = root.xpath("t:teiHeader/t:profileDesc/t:creation/t:date[1]", namespaces=ns)
-    out = {"id": doc_id, "when": (date[0].get("when") or date[0].get("from") or date[0].get("notBefore") or "") if date else ""}
-    for name, xpath in (
-        ("title", "t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
-        ("date", "t:teiHeader/t:profileDesc/t:creation/t:date[1]"),
-        ("place", "t:teiHeader/t:profileDesc/t:creation/t:placeName[1]"),
-        ("type", "t:teiHeader/t:profileDesc/t:textClass//t:term[@type='documentType'][1]"),
-        ("summary", "t:teiHeader/t:profileDesc/t:abstract"),
-    ):
-        out[name] = text(xpath) or (doc_id if name == "title" else "")
-    return out
-
-
-_NAMED = re.compile(r"\btei:([A-Za-z][\w.\-]*)")
-_IMPORT = re.compile(r"<xsl:(?:import|include)\s+href=\"([^\"]+)\"")
-_DEFAULT_NS = re.compile(r"xpath-default-namespace=\"" + re.escape(TEI_NS) + "\"")
-_XPATH_ATTR = re.compile(r"\s(?:match|select|test|use)=\"([^\"]*)\"")
-_BARE = re.compile(r"(?<![\w$:@.\-])([A-Za-z][\w.\-]*)(?![\w.\-]*\s*\()")
-
-
-@cache
-def styled_elements() -> frozenset[str]:
-    """TEI elements some text format's stylesheet (or one it imports) names: those it renders deliberately."""
-    def names(path: Path, seen: set[Path]) -> set[str]:
-        if path in seen:
-            return set()
-        seen.add(path)
-        text = path.read_text(encoding="utf-8")
-        found = set(_NAMED.findall(text))
-        if _DEFAULT_NS.search(text):  # unprefixed names in XPath are TEI elements there
-            for xpath in _XPATH_ATTR.findall(text):
-                found.update(_BARE.findall(xpath))
-        for href in _IMPORT.findall(text):
-            found |= names((path.parent / href).resolve(), seen)
-        return found
-
-    sets = [names(resources.stylesheet(f.stylesheet).resolve(), set()) for f in FORMATS.values() if f.text]
-    return frozenset(set().union(*sets))  # a rule in any text format: the element is rendered deliberately
-
-
-def unstyled(source: Source) -> dict[str, list[int]]:
-    """Elements of the text no stylesheet has a rule for (rendered as plain text): name -> [count, line, column]."""
-    styled = styled_elements()
+def unstyled(source: Source, no_rule: dict[str, dict[int, str]]) -> dict[str, list[int]]:
+    """Elements of the text that no text format has a rule for (their text is rendered plainly), as the
+    formats said while rendering (``transform.Rendered.no_rule``): name -> [count, line, column of the
+    first]."""
+    texts = [name for name, fmt in FORMATS.items() if fmt.text]
+    numbers = set.intersection(*(set(no_rule.get(name, ())) for name in texts)) if texts else set()
     found: dict[str, list[int]] = {}
-    for text in source.root.iterfind(f"{{{TEI_NS}}}text"):
-        for el in text.iterdescendants():
-            if not isinstance(el.tag, str):
-                continue
-            q = etree.QName(el)
-            if q.namespace == TEI_NS and q.localname in styled:
-                continue
-            name = q.localname if q.namespace == TEI_NS else q.text
-            if name in found:
-                found[name][0] += 1
-            else:
-                found[name] = [1, *source.position(el)]
+    first: dict[int, str] = {}  # element number -> name, for the first of each name
+    for number in sorted(numbers):  # document order
+        name = no_rule[texts[0]][number]
+        if name in found:
+            found[name][0] += 1
+        else:
+            found[name] = [1]
+            first[number] = name
+    last = max(first, default=0)  # the numbers count the document's elements in document order, the root 1
+    for number, el in enumerate(source.root.iter(etree.Element), start=1):
+        if number > last:
+            break
+        if number in first:
+            found[first[number]] += source.position(el)
     return found
 
 

@@ -128,3 +128,66 @@ def test_a_format_stylesheet_runs_alone_and_links_to_no_file_it_was_not_given(st
         page = lxml_html.document_fromstring(result)
         assert page.xpath("//a/@href | //link/@href") and all(
             local_target(Path("."), h) is None for h in page.xpath("//a/@href | //link/@href"))
+
+
+# ------------------------------------------------------------------ one run per document
+
+def edges() -> list[Path]:
+    """Sources that reach many branches: the reading fixture and the rule fixtures."""
+    return [SIGNS, *sorted((ROOT / "tests" / "fixtures" / "rules").glob("*.xml"))]
+
+
+@pytest.mark.parametrize("path", edges(), ids=lambda p: p.stem)
+def test_the_one_run_gives_every_output_as_each_stylesheet_alone_does(path):
+    """document.xsl's outputs, byte for byte those of html.xsl, text.xsl, csl.xsl, bibtex.xsl,
+    persons-data.xsl and index.xsl each run alone with the same parameters."""
+    source, _ = parse.load(path, str(path))
+    doc_id = source.doc_id or path.stem
+    params = {**output.links(doc_id), "document-id": doc_id}
+    rendered = transform.render_document(etree.tostring(source.tree, encoding="unicode"), output.FORMATS, params)
+    assert list(rendered.outputs) == list(output.FORMATS)
+    for name, fmt in output.FORMATS.items():
+        assert rendered.outputs[name] == transform.render(source.tree, fmt.stylesheet, params), name
+    assert rendered.persons == transform.render(source.tree, "persons-data.xsl", params)
+    assert rendered.index_entry == transform.render(source.tree, output.INDEX.stylesheet, params)
+
+
+UNSTYLED = {
+    # no format has a rule for <seg>: twice, reported once with its count, at the first
+    '<p>The conversation took place in': '<p><seg>One</seg> and <seg>two</seg>.</p>\n        <p>The conversation took place in',
+    # a heading of a division has a rule; one of a group of verse lines has none
+    '<div type="transcript">': '<div type="transcript">\n        <head>Heading</head>\n        <lg><head>Verses</head><l>A line</l></lg>',
+    # the HTML edition marks up <hi>; the text edition shows it plainly, by design: not reported
+    'and spoke of the': 'and <hi rend="italic">spoke</hi> of the',
+    # the header is not the text: not reported
+    '<p>A short conversation': '<p><seg>In the header</seg> A short conversation',
+}
+
+
+def test_elements_no_text_format_has_a_rule_for_are_reported_with_their_count_and_first_place(tmp_path, capsys):
+    text = SIGNS.read_text(encoding="utf-8")
+    for old, new in UNSTYLED.items():
+        assert old in text
+        text = text.replace(old, new, 1)
+    src = tmp_path / SIGNS.name
+    src.write_text(text, encoding="utf-8")
+    permissive = ROOT / "tests" / "fixtures" / "schemas" / "permissive.rng"
+    code = cli.main(["build", str(src), "--out", str(tmp_path / "out"), "--schema", str(permissive), "--no-rules"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    found = {m.group(3): (int(m.group(1)), int(m.group(2)), m.group(4))
+             for m in re.finditer(r":(\d+):(\d+): warning\[unstyled-element\]: <(\w+)> has no rendering rule; "
+                                  r"its text is rendered plainly \((\d+ occurrences?)\)", err)}
+    lines = text.splitlines()
+    seg_line = next(i for i, l in enumerate(lines, 1) if "<seg>One" in l)
+    verses_line = next(i for i, l in enumerate(lines, 1) if "<head>Verses" in l)
+    assert found == {
+        "seg": (seg_line, lines[seg_line - 1].index("<seg>") + 1, "2 occurrences"),
+        "head": (verses_line, lines[verses_line - 1].index("<head>Verses") + 1, "1 occurrence"),
+    }
+    # and their text is there, plainly, in both formats
+    page = (tmp_path / "out" / "html" / f"{SIGNS.stem}.html").read_text(encoding="utf-8")
+    plain = (tmp_path / "out" / "text" / f"{SIGNS.stem}.txt").read_text(encoding="utf-8")
+    for words in ("One and two", "Verses"):
+        assert words in " ".join(lxml_html.document_fromstring(page).text_content().split())
+        assert words in " ".join(plain.split())

@@ -2,9 +2,9 @@
 <!--
   What every stylesheet of the edition shares, by role: the build parameters, the keys,
   the functions that turn a document into the facts a reader sees (by topic, in
-  functions/), and the page shell of the HTML pages. The format stylesheets import this
-  one module (a stable address for a stylesheet that overrides ours) and only decide how
-  things look.
+  functions/), the page shell of the HTML pages, and how a format gives its output to
+  document.xsl. The format stylesheets import this one module (a stable address for a
+  stylesheet that overrides ours) and only decide how things look.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,5 +21,7 @@
   <xsl:include href="functions/signs.xsl"/>
   <xsl:include href="functions/links.xsl"/>
   <xsl:include href="functions/citation.xsl"/>
+  <xsl:include href="functions/unstyled.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="output.xsl"/>
 </xsl:stylesheet>

@@ -28,4 +28,6 @@
   <xsl:param name="bibtex-href" as="xs:string" select="''"/>
   <!-- the edition's title, on its index pages -->
   <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
+  <!-- whether the text formats report the elements they have no rule for (functions/unstyled.xsl) -->
+  <xsl:param name="report-unstyled" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>
