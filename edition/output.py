@@ -9,6 +9,7 @@ a reader never sees a half-written page and timestamps mean something.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import posixpath
@@ -66,13 +67,25 @@ def links(doc_id: str | None = None) -> dict[str, str]:
     and the persons index are; every output folder is one level below the output folder, so a
     link into another folder (../cite/ID.json) reads the same from each of them (the text edition
     prints its citation files' links so). The stylesheets name no file of their own: these do."""
-    here = INDEX.folder
-    found = {f"{name}-href": _href(f"{fmt.folder}/{name}{fmt.suffix}", here) for name, fmt in PAGES.items()}
-    found.update({f"{name}-href": _href(f"{folder}/{file}", here) for name, (_, _, folder, file) in LINKED_ASSETS.items()})
+    found = dict(_edition_links())
     if doc_id is not None:
         name = urllib.parse.quote(doc_id, safe="")  # as XPath's encode-for-uri: all but A-Z a-z 0-9 - _ . ~
-        found.update({f"{fmt.name}-href": _href(f"{fmt.folder}/{name}{fmt.suffix}", here) for fmt in FORMATS.values()})
+        found.update({param: f"{folder}{name}{suffix}" for param, folder, suffix in _document_links()})
     return found
+
+
+@functools.cache
+def _edition_links() -> tuple[tuple[str, str], ...]:
+    here = INDEX.folder
+    return (*((f"{name}-href", _href(f"{fmt.folder}/{name}{fmt.suffix}", here)) for name, fmt in PAGES.items()),
+            *((f"{name}-href", _href(f"{folder}/{file}", here)) for name, (_, _, folder, file) in LINKED_ASSETS.items()))
+
+
+@functools.cache
+def _document_links() -> tuple[tuple[str, str, str], ...]:
+    """(parameter, the folder's link from the pages' folder, ending in "/" unless it is that folder, suffix)."""
+    here = INDEX.folder
+    return tuple((f"{fmt.name}-href", _href(f"{fmt.folder}/x", here)[:-1], fmt.suffix) for fmt in FORMATS.values())
 
 
 def _href(path: str, start: str) -> str:
