@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from edition import __version__, pipeline, report, rules
+from edition.config import check_params
 from edition.diagnostics import warning
 from edition.transform import TransformError
 from edition.validate import SchemaError
@@ -69,7 +70,7 @@ def _params(pairs: list[str]) -> dict:
         if not sep or not name:
             raise pipeline.UsageError(f"--param {pair!r}: expected NAME=VALUE")
         params[name] = value
-    return params
+    return check_params(params)
 
 
 def run(args: argparse.Namespace) -> int:

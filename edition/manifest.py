@@ -23,6 +23,8 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,7 +33,7 @@ from edition import __version__, resources
 from edition.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
-FORMAT = 3
+FORMAT = 4
 
 
 def sha256(data: bytes) -> str:
@@ -77,9 +79,11 @@ def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
     return h.hexdigest()
 
 
-def inputs(config: str, data: bytes) -> str:
-    """The hash of one document's inputs: its source's bytes under one build configuration."""
-    return sha256(config.encode() + b"\0" + data)
+def inputs(config: str, source: str, data: bytes) -> str:
+    """The hash of one document's inputs: its source's path (as the manifest records it: the
+    document id and the ``root-id`` rule come from the file's name) and bytes, under one build
+    configuration."""
+    return sha256(config.encode() + b"\0" + source.encode("utf-8", "surrogateescape") + b"\0" + data)
 
 
 @dataclass
@@ -89,18 +93,46 @@ class Manifest:
     edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}, "search": search.py record}
 
     @classmethod
-    def load(cls, out: Path) -> "Manifest":
-        """The manifest of the last build into ``out``; an empty one if absent, unreadable or outdated."""
-        try:
-            data = json.loads((out / MANIFEST).read_bytes())
-            if data.get("format") != FORMAT:
-                return cls()
-            return cls(str(data["config"]), dict(data["documents"]), dict(data.get("edition") or {}))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls()
+    def load(cls, out: Path) -> tuple["Manifest", str | None]:
+        """The manifest of the last build into ``out``, and what was wrong with it (None when nothing).
 
-    def save(self, out: Path) -> bool:
-        return write_atomic_chunks(out / MANIFEST, _buffered(self._pieces(), "\n"), durable=True)[0]
+        An absent manifest, or one of an older format, is an empty one (nothing to say). Anything
+        else that is not exactly what a build writes means "no record" for that part: a damaged
+        file or a wrong top level, every document; a document's entry of the wrong shape, that
+        document; a wrong edition record, the edition pages. The second value says what was
+        dropped, for one warning."""
+        try:
+            raw = (out / MANIFEST).read_bytes()
+        except OSError:
+            return cls(), None
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            return cls(), "it is not readable JSON"
+        if not isinstance(data, dict):
+            return cls(), "it is not a JSON object"
+        if data.get("format") != FORMAT:
+            return cls(), None  # another version of edition wrote it: built again, nothing to say
+        config, documents, edition = data.get("config"), data.get("documents"), data.get("edition")
+        if not isinstance(config, str) or not isinstance(documents, dict):
+            return cls(), "its configuration or its list of documents is missing"
+        kept = {doc_id: entry for doc_id, entry in documents.items() if valid_entry(entry)}
+        dropped = [doc_id for doc_id in documents if doc_id not in kept]
+        problems = []
+        if dropped:
+            shown = ", ".join(sorted(map(str, dropped))[:5]) + (f" and {len(dropped) - 5} more" if len(dropped) > 5 else "")
+            problems.append(f"the entries of {len(dropped)} document{'s' if len(dropped) != 1 else ''}: {shown}")
+        if not valid_edition(edition):
+            problems.append("the record of the edition pages")
+            edition = {}
+        return cls(config, kept, edition), "; ".join(problems) or None
+
+    def save(self, out: Path, writer=None) -> bool:
+        """Write the manifest (through the build's ``output.OutputFolder`` when given)."""
+        pieces = _buffered(self._pieces(), "\n")
+        if writer is not None:
+            return writer.write_chunks(out / MANIFEST, pieces, durable=True)[0]
+        return write_atomic_chunks(out / MANIFEST, pieces, durable=True)[0]
 
     def _pieces(self):
         """The manifest as JSON (the text ``json.dumps(..., sort_keys=True)`` gives), one document's
@@ -115,7 +147,67 @@ class Manifest:
 
     def by_inputs(self) -> dict[str, tuple[str, dict]]:
         """inputs hash -> (doc id, entry)."""
-        return {e["inputs"]: (doc_id, e) for doc_id, e in self.documents.items() if isinstance(e, dict) and "inputs" in e}
+        return {e["inputs"]: (doc_id, e) for doc_id, e in self.documents.items()}
+
+
+# ---------------------------------------------------------------- what a build writes, exactly
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+_DIGEST = re.compile(r"[0-9a-f]{64}:(0|[1-9][0-9]*)")
+
+
+def _str(v) -> bool:
+    return isinstance(v, str)
+
+
+def _int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _strings(v, n: int | None = None) -> bool:
+    return isinstance(v, list) and (n is None or len(v) == n) and all(map(_str, v))
+
+
+def _outputs(v) -> bool:
+    return isinstance(v, dict) and all(_str(k) and _str(d) and _DIGEST.fullmatch(d) for k, d in v.items())
+
+
+_SUMMARY_TEXT = ("id", "when", "title", "date", "place", "type", "summary", "entry")
+
+
+def _summary(v) -> bool:
+    if not isinstance(v, dict) or not all(_str(v.get(k)) for k in _SUMMARY_TEXT):
+        return False
+    persons = v.get("persons")
+    return (isinstance(persons, dict) and _strings(persons.get("key"), 3) and isinstance(persons.get("persons"), list)
+            and all(isinstance(p, list) and len(p) == 5 and _str(p[0]) and _str(p[1]) and _strings(p[2])
+                    and _strings(p[3]) and _str(p[4]) for p in persons["persons"]))
+
+
+def _diagnostic(v) -> bool:
+    return (isinstance(v, list) and len(v) == 6 and v[0] in ("error", "warning") and _str(v[1]) and _int(v[2])
+            and _int(v[3]) and _str(v[4]) and isinstance(v[5], dict))
+
+
+def valid_entry(e) -> bool:
+    """Whether ``e`` is a document's entry exactly as a build writes it (``pipeline._entry``)."""
+    return (isinstance(e, dict) and _str(e.get("inputs")) and bool(_HASH.fullmatch(e["inputs"]))
+            and _str(e.get("source")) and bool(e["source"])
+            and isinstance(e.get("documents"), dict) and all(_str(k) and isinstance(b, bool) for k, b in e["documents"].items())
+            and _outputs(e.get("outputs")) and _summary(e.get("summary"))
+            and isinstance(e.get("position"), list) and len(e["position"]) == 2 and all(map(_int, e["position"]))
+            and isinstance(e.get("unstyled"), dict)
+            and all(_str(k) and isinstance(c, list) and len(c) == 3 and all(map(_int, c)) for k, c in e["unstyled"].items())
+            and isinstance(e.get("diagnostics"), list) and all(map(_diagnostic, e["diagnostics"])))
+
+
+def valid_edition(e) -> bool:
+    """Whether ``e`` is the record of the edition pages as a build writes it (the search record is
+    checked where it is read, ``search._bundles``)."""
+    if e == {}:
+        return True
+    return (isinstance(e, dict) and (e.get("inputs") is None or (_str(e["inputs"]) and bool(_HASH.fullmatch(e["inputs"]))))
+            and _outputs(e.get("outputs", {})) and isinstance(e.get("search", {}), dict))
 
 
 def _buffered(pieces, end: str = "", size: int = 1 << 16):
@@ -149,9 +241,10 @@ def intact(out: Path, outputs: dict[str, str], verify_content: bool = True) -> b
         try:
             path = confined(folder, rel)
             expected, _, size = recorded.rpartition(":")
+            st = os.lstat(path)  # a link, a FIFO or a folder where a file was written is not intact
+            if not stat.S_ISREG(st.st_mode) or st.st_size != int(size):
+                return False
             if not verify_content:
-                if os.stat(path).st_size != int(size):
-                    return False
                 continue
             with open(path, "rb") as f:
                 if digest(f.read()) != recorded:

@@ -37,15 +37,15 @@ from pathlib import Path
 from lxml import etree
 
 from edition import manifest, output, parse, resources, rules, search, site, transform, validate
+from edition.config import check_params
 from edition.diagnostics import Diagnostic, Severity, error, sort, warning
+from edition.errors import OutputProblem, UsageError
 from edition.manifest import Manifest
 from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
 from edition.parse import TEI_NS, Source
 from edition.progress import Progress, wanted
 
 
-class UsageError(Exception):
-    """The tool cannot run as asked (missing path, unusable schema): exit 2."""
 
 
 @dataclass
@@ -241,6 +241,7 @@ class Done:
     unstyled: dict[str, list[int]] = field(default_factory=dict)  # element -> [count, line, column]
     render_failed: bool = False
     entry: dict | None = None  # the manifest entry it came from, when it was not processed again
+    documents: dict[str, bool] = field(default_factory=dict)  # other documents it points at -> whether they exist
 
     @property
     def ok(self) -> bool:
@@ -263,6 +264,8 @@ def process(job: Job) -> Done:
         done.diagnostics = problems
         return done
     problems = diagnose(source, Path(job.schema) if job.schema else None, job.rules)
+    if job.rules:
+        done.documents = {ptr: (source.path.parent / ptr).is_file() for ptr in rules.documents_named(source)}
     done.doc_id = doc_id = source.doc_id or Path(job.path).stem
     done.position = source.position(source.root)
     if not output.safe_name(doc_id):
@@ -371,6 +374,15 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _jobs(options: Options) -> int:
+    """How many processes (and Pagefind threads) a build uses: --jobs, at most the CPUs this
+    process may use (more would only add processes fighting for them); one per CPU by default."""
+    if options.jobs is not None and options.jobs < 1:
+        raise UsageError(f"--jobs {options.jobs}: expected a number of processes, 1 or more")
+    cpus = _cpus()
+    return cpus if options.jobs is None else min(options.jobs, cpus)
+
+
 @contextlib.contextmanager
 def _executor(options: Options, n_stale: int, stale_bytes: int):
     """(executor, window): where documents are processed, and how many may be in flight."""
@@ -378,9 +390,7 @@ def _executor(options: Options, n_stale: int, stale_bytes: int):
         with _dask(options.executor) as pair:
             yield pair
         return
-    jobs = options.jobs if options.jobs is not None else _cpus()
-    if jobs < 1:
-        raise UsageError(f"--jobs {jobs}: expected a number of processes, 1 or more")
+    jobs = _jobs(options)
     big_enough = options.jobs is not None or stale_bytes >= PARALLEL_MIN_BYTES
     if jobs == 1 or n_stale < 2 or not big_enough:
         yield None, 1  # here, one document after the other
@@ -446,6 +456,7 @@ def _dask(spec: str):
 class _Planned:
     path: Path
     display: str
+    source: str = ""  # the source's path as the manifest records it (relative to the output folder)
     inputs: str | None = None  # None: the source could not be read
     problems: list[Diagnostic] = field(default_factory=list)
     cached: tuple[str, dict] | None = None  # (doc id, manifest entry) when nothing changed
@@ -453,23 +464,76 @@ class _Planned:
 
 
 def build(paths: list[Path], out: Path, options: Options) -> Result:
+    """Validate and render the sources named by ``paths`` into ``out``.
+
+    When ``paths`` name a folder, the sources found there are the edition: documents of earlier
+    builds into ``out`` that are not among them are removed. When they name files only
+    (``edition build tei/a.xml`` after ``edition build tei``), those are built and the other
+    documents of earlier builds are kept as they are, in the edition pages too, as long as
+    their sources are still there."""
+    check_params(options.params)
     found = discover(paths)
+    if out.exists() and not out.is_dir():
+        raise OutputProblem(f"{parse.display_path(out)}: is not a folder; --out names the folder the edition is "
+                            f"written to")
     try:
         with output.locked(out):
-            return _build(found, out, options)
+            return _build(found, _Scope(paths), out, options)
     except output.Busy as exc:
         raise UsageError(str(exc)) from None
+    except output.UnsafePath as exc:
+        raise OutputProblem(str(exc)) from None
+    except OSError as exc:  # disk full, read-only file system, permissions: what and where
+        raise OutputProblem(_environment(exc)) from None
 
 
-def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result:
+def _environment(exc: OSError) -> str:
+    where = parse.display_path(Path(os.fsdecode(exc.filename))) if exc.filename else "the output folder"
+    why = (exc.strerror or str(exc)).rstrip(".")
+    return f"{where}: {why[:1].lower() + why[1:]}; nothing more was written (the edition as it was is kept, " \
+           f"and the next build completes it)"
+
+
+class _Scope:
+    """Which sources a build was asked about. Named files only: a partial build, which keeps the
+    other documents of earlier builds (``_kept``); a folder among them: the whole edition."""
+
+    def __init__(self, paths: list[Path]):
+        self.partial = not any(p.is_dir() for p in paths)
+        self.files = {_real(p) for p in paths if not p.is_dir()}
+
+    def __contains__(self, source: str) -> bool:
+        return not self.partial or source in self.files
+
+
+def _real(path: Path) -> str:
+    """A source's absolute path: its folder resolved, its own name kept (the document id comes
+    from the name a link has, not from the file it leads to)."""
+    return os.path.join(os.path.realpath(path.parent), path.name)
+
+
+def _source_key(path: Path, root: str) -> str:
+    """How the manifest records a source: its path relative to the output folder (POSIX), so that
+    moving the project with its output folder keeps the record valid."""
+    return Path(os.path.relpath(_real(path), root)).as_posix()
+
+
+def _build(found: list[tuple[Path, str]], scope: _Scope, out: Path, options: Options) -> Result:
     result = Result()
-    output.clean_temporary(out)  # what a killed build left behind
+    writer = output.OutputFolder(out)
     config = manifest.fingerprint(options.schema, options.rules, options.params)
-    previous = Manifest.load(out)
+    previous, damage = Manifest.load(out)
+    if damage:
+        result.extra.append(warning("manifest-damaged", parse.display_path(out / output.MANIFEST), 0, 0,
+                                    f"the record of the last build is not as the build wrote it ({damage}); "
+                                    f"what it said there is not trusted: those documents and pages are built again"))
     dirty = out / output.DIRTY
     verify = dirty.exists()  # the last build did not finish: read every output it may have touched
-    dirty.touch()
-    plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs(), verify)
+    if verify:
+        writer.clean_temporary()  # and remove what it left behind
+    writer.mark(output.DIRTY)
+    plan = _plan(found, out, writer.root, config,
+                 {} if options.force or previous.config != config else previous.by_inputs(), verify)
     stale = [p for p in plan if p.inputs is not None and p.cached is None]
 
     # phase 1: every document (the stale ones processed, the others from the manifest)
@@ -478,6 +542,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     seen: dict[str, str] = {}  # doc id -> display
     unstyled_all: dict[str, list] = {}  # element -> [count, documents, display, line, column]
     failed = False
+    kept = _kept(previous, scope, writer.root, {p.source for p in plan})
     with _executor(options, len(stale), sum(p.size for p in stale)) as (executor, window), \
             Progress(len(plan), enabled=wanted(sys.stderr, len(stale))) as progress:
         for planned, done in _run(plan, executor, window, config, options):
@@ -488,9 +553,11 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
                 failed = True
                 result.tool_failed |= done.render_failed
                 continue
-            if done.doc_id in seen:
+            other = seen.get(done.doc_id) or (_shown_source(kept[done.doc_id]["source"], writer.root)
+                                              if done.doc_id in kept else None)
+            if other is not None:
                 checked.diagnostics.append(error("doc-id-duplicate", done.display, *done.position,
-                                                 f'document id "{done.doc_id}" is also used by {seen[done.doc_id]}; '
+                                                 f'document id "{done.doc_id}" is also used by {other}; '
                                                  f'every document needs its own id'))
                 failed = True
                 continue
@@ -503,15 +570,19 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
                 written = {}
                 for name, data in done.outputs.items():
                     path = target(out, FORMATS[name], done.doc_id)
-                    _write(result, path, data)
+                    _write(result, writer, path, data)
                     written[output.relative(out, path)] = manifest.digest(data)
-                entry = _entry(done, written)
+                entry = _entry(done, planned.source, written)
             documents[done.doc_id] = entry
             summaries.append(done.summary)
             for name, (count, line, column) in done.unstyled.items():
                 agg = unstyled_all.setdefault(name, [0, 0, done.display, line, column])
                 agg[0] += count
                 agg[1] += 1
+    for doc_id, entry in kept.items():  # documents outside this build's scope stay in the edition
+        if doc_id not in documents:
+            documents[doc_id] = entry
+            summaries.append(entry["summary"])
 
     for name, (count, docs, display, line, column) in unstyled_all.items():
         where = f" in {docs} documents" if docs > 1 else ""
@@ -523,7 +594,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     edition_outputs: dict[str, str] = {}
     for folder, rel, out_folder, name in ASSETS:
         data = (resources.folder(folder) / rel).read_bytes()
-        _write(result, out / out_folder / name, data)
+        _write(result, writer, out / out_folder / name, data)
         edition_outputs[f"{out_folder}/{name}"] = manifest.digest(data)
     new = Manifest(config, documents)
     if failed:
@@ -534,29 +605,60 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
         new.documents = {**previous.documents, **documents}
         new.edition = {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **edition_outputs}}
     else:
-        new.edition = _edition_pages(out, summaries, documents, options, config, previous, edition_outputs,
+        new.edition = _edition_pages(out, writer, summaries, documents, options, config, previous, edition_outputs,
                                      result, verify)
-        _remove_stale(out, previous, new, result)
-    if new != previous:  # a build that changed nothing leaves the manifest alone (no 5 MB rewrite per 1,000)
-        new.save(out)
-    dirty.unlink()
+        _remove_stale(out, writer, previous, new, result)
+    if new != previous or damage:  # a build that changed nothing leaves the manifest alone (no 5 MB rewrite per 1,000)
+        new.save(out, writer)
+    writer.unlink(dirty)
     return result
 
 
-def _plan(found, out: Path, config: str, cache: dict[str, tuple[str, dict]], verify: bool) -> list[_Planned]:
-    """Read and hash every source: which are unchanged since the last build (and intact on disk)."""
+def _kept(previous: Manifest, scope: _Scope, root: str, building: set[str]) -> dict[str, dict]:
+    """The documents of the last build that a partial build keeps as they are: those whose source
+    it was not asked about and that is still there."""
+    kept = {}
+    if not scope.partial:
+        return kept
+    for doc_id, entry in previous.documents.items():
+        source = entry["source"]
+        if source in building:
+            continue
+        where = os.path.normpath(os.path.join(root, source))
+        if where not in scope and os.path.isfile(where):
+            kept[doc_id] = entry
+    return kept
+
+
+def _shown_source(source: str, root: str) -> str:
+    return parse.display_path(Path(os.path.normpath(os.path.join(root, source))))
+
+
+def _plan(found, out: Path, root: str, config: str, cache: dict[str, tuple[str, dict]], verify: bool) -> list[_Planned]:
+    """Read and hash every source: which are unchanged since the last build (and intact on disk).
+
+    A source's inputs are its bytes, its path (the document id and the ``root-id`` rule come from
+    its name) and the build's configuration; and whether each document it points at exists (the
+    ``ref-unresolved`` rule), checked here against what the last build saw."""
     plan = []
     for path, display in found:
         data, problems = parse.read(path, display)
         if data is None:
             plan.append(_Planned(path, display, problems=problems))
             continue
-        p = _Planned(path, display, inputs=manifest.inputs(config, data), size=len(data))
+        source = _source_key(path, root)
+        p = _Planned(path, display, source, inputs=manifest.inputs(config, source, data), size=len(data))
         hit = cache.get(p.inputs)
-        if hit is not None and manifest.intact(out, hit[1].get("outputs", {}), verify):
+        if hit is not None and _same_documents(path, hit[1]["documents"]) \
+                and manifest.intact(out, hit[1]["outputs"], verify):
             p.cached = hit
         plan.append(p)
     return plan
+
+
+def _same_documents(path: Path, seen: dict[str, bool]) -> bool:
+    """Whether the documents a source points at exist, or not, as they did when it was last built."""
+    return all((path.parent / ptr).is_file() == exists for ptr, exists in seen.items())
 
 
 def _run(plan: list[_Planned], executor, window: int, config: str, options: Options):
@@ -574,8 +676,8 @@ def _run(plan: list[_Planned], executor, window: int, config: str, options: Opti
             if data is None:
                 item = Done(p.display, None, diagnostics=problems)
             else:
-                job = Job(data, str(p.path), p.display, schema, options.rules, params, manifest.inputs(config, data),
-                          manifest.code_digest())
+                job = Job(data, str(p.path), p.display, schema, options.rules, params,
+                          manifest.inputs(config, p.source, data), manifest.code_digest())
                 item = process(job) if executor is None else executor.submit(process, job)
         pending.append((p, item))
         while len(pending) > window:
@@ -586,10 +688,12 @@ def _run(plan: list[_Planned], executor, window: int, config: str, options: Opti
         yield p0, item0 if isinstance(item0, Done) else item0.result()
 
 
-def _entry(done: Done, written: dict[str, str]) -> dict:
+def _entry(done: Done, source: str, written: dict[str, str]) -> dict:
     """The manifest entry of a document just rendered: enough to skip it next time."""
     return {
         "inputs": done.inputs,
+        "source": source,
+        "documents": done.documents,
         "outputs": written,
         "summary": done.summary,
         "position": list(done.position),
@@ -602,13 +706,14 @@ def _from_entry(display: str, doc_id: str, entry: dict) -> Done:
     return Done(
         display, entry["inputs"], doc_id=doc_id,
         diagnostics=[Diagnostic(Severity(s), code, display, line, column, message, extra or {})
-                     for s, code, line, column, message, extra in entry.get("diagnostics", [])],
-        summary=entry["summary"], position=tuple(entry.get("position", (1, 1))),
-        unstyled={k: list(v) for k, v in entry.get("unstyled", {}).items()}, entry=entry)
+                     for s, code, line, column, message, extra in entry["diagnostics"]],
+        summary=entry["summary"], position=tuple(entry["position"]),
+        unstyled={k: list(v) for k, v in entry["unstyled"].items()}, entry=entry)
 
 
-def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict], options: Options, config: str,
-                   previous: Manifest, outputs: dict[str, str], result: Result, verify: bool) -> dict:
+def _edition_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
+                   options: Options, config: str, previous: Manifest, outputs: dict[str, str], result: Result,
+                   verify: bool) -> dict:
     """The pages made from every document at once: the index, the persons index (edition/site.py)
     and the search bundles (edition/search.py). Rendered only when something they depend on changed:
     the list of documents, what each says of its persons, or any document page (then only the
@@ -621,13 +726,14 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
     depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
     for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in pages.items())):
         depends.update(piece.encode("utf-8") + b"\0")
-    inputs = manifest.inputs(config, depends.hexdigest().encode("ascii"))
+    inputs = manifest.inputs(config, "", depends.hexdigest().encode("ascii"))
     index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" and "persons" are reserved ids
     persons_path = out / site.PERSONS.folder / f"persons{site.PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
     html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in pages.items()}
+    jobs = _jobs(options)
     if (not options.force and previous.edition.get("inputs") == inputs and all(known.values())
             and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
         result.unchanged += [index_path, persons_path]
@@ -637,27 +743,27 @@ def _edition_pages(out: Path, summaries: list[dict], documents: dict[str, dict],
         # written; the index page, which lists the bundles, comes last
         from concurrent.futures import ThreadPoolExecutor  # imported only when used: start-up time counts
 
-        jobs = options.jobs if options.jobs is not None else _cpus()
         with ThreadPoolExecutor(max_workers=1) as background:
             indexing = background.submit(search.index, html, pages_at, searched, force=options.force,
-                                         verify=verify, jobs=jobs)
+                                         verify=verify, jobs=jobs, writer=writer)
             try:
-                _write_stream(result, out, outputs, persons_path, site.persons_page(persons, options.params))
+                _write_stream(result, writer, out, outputs, persons_path, site.persons_page(persons, options.params))
             finally:
                 found, searched = indexing.result()
         search.add_to(result, found)
         index_params = {**options.params, "search-bundles": " ".join(search.bundles(searched))}
         # both pages grow with the edition: streamed to disk, made of entries rendered with each document
-        _write_stream(result, out, outputs, index_path, site.index_page(entries, index_params))
+        _write_stream(result, writer, out, outputs, index_path, site.index_page(entries, index_params))
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
 
 
-def _write_stream(result: Result, out: Path, outputs: dict[str, str], path: Path, pieces) -> None:
-    changed, outputs[output.relative(out, path)] = output.write_atomic_chunks(path, pieces)
+def _write_stream(result: Result, writer: output.OutputFolder, out: Path, outputs: dict[str, str], path: Path,
+                  pieces) -> None:
+    changed, outputs[output.relative(out, path)] = writer.write_chunks(path, pieces)
     (result.written if changed else result.unchanged).append(path)
 
 
-def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) -> None:
+def _remove_stale(out: Path, writer: output.OutputFolder, previous: Manifest, new: Manifest, result: Result) -> None:
     """Remove what the last build wrote and this one did not: outputs of documents that are gone.
 
     Only files the manifest names, only below ``out``, and only if they still hold what the
@@ -667,23 +773,23 @@ def _remove_stale(out: Path, previous: Manifest, new: Manifest, result: Result) 
         keep.update(entry["outputs"])
     old: dict[str, str] = dict(previous.edition.get("outputs", {}))
     for entry in previous.documents.values():
-        if isinstance(entry, dict) and isinstance(entry.get("outputs"), dict):
-            old.update(entry["outputs"])
+        old.update(entry["outputs"])
     for rel in sorted(set(old) - keep):
         try:
             path = Path(output.confined(out, rel))
-            if not path.is_file():
+            writer.check(path)
+            if not path.is_file() or path.is_symlink():
                 continue
             if not manifest.intact(out, {rel: old[rel]}):
                 result.extra.append(warning("output-kept", parse.display_path(path), 0, 0,
                                             "its document is gone, but the file was changed since the build wrote it, "
                                             "so it is not removed; delete it if it is not needed"))
                 continue
-            if output.remove(out, rel):
+            if writer.remove(rel):
                 result.removed.append(path)
         except output.UnsafePath:
             continue  # a manifest naming files elsewhere is not obeyed
 
 
-def _write(result: Result, path: Path, data: bytes) -> None:
-    (result.written if write_atomic(path, data, durable=False) else result.unchanged).append(path)
+def _write(result: Result, writer: output.OutputFolder, path: Path, data: bytes) -> None:
+    (result.written if writer.write(path, data) else result.unchanged).append(path)

@@ -60,6 +60,7 @@ _OTHER_CODES = [
     Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
     Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
+    Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
 ]
 

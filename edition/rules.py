@@ -186,10 +186,33 @@ _KINDS = {
 _POINTER_ATTRS = ("ref", "target", "resp", "hand", "who", "corresp", "facs", "sameAs", "source")
 
 
-def _document(source: Source, ptr: str) -> str | None:
-    """For a relative pointer to another document ("doc.xml", "doc.xml#id"): why it does not resolve."""
+def document_pointer(ptr: str) -> str | None:
+    """The file a pointer names when it is a relative pointer to another document of the edition
+    ("doc.xml", "doc.xml#id", "../letters/doc.xml"), else None."""
     path = ptr.split("#", 1)[0]
     if not path or _SCHEME.match(path) or path.startswith("/") or not path.endswith(".xml"):
+        return None
+    return path
+
+
+def documents_named(source: Source) -> list[str]:
+    """Every other document ``source`` points at (relative to its folder), sorted: whether each
+    exists is an input of the source's diagnostics (``ref-unresolved``), as its bytes and name are."""
+    found = set()
+    for el in _having(source, _POINTER_ATTRS):
+        if el.tag == T + "sp":
+            continue
+        for attr in _POINTER_ATTRS:
+            for ptr in _pointers(el.get(attr)):
+                if not ptr.startswith("#") and (path := document_pointer(ptr)) is not None:
+                    found.add(path)
+    return sorted(found)
+
+
+def _document(source: Source, ptr: str) -> str | None:
+    """For a relative pointer to another document ("doc.xml", "doc.xml#id"): why it does not resolve."""
+    path = document_pointer(ptr)
+    if path is None:
         return None
     if (source.path.parent / path).is_file():
         return None
