@@ -37,7 +37,7 @@ class Code:
 E, W = Severity.ERROR, Severity.WARNING
 
 # Codes that do not come from a rule in rules.py: reading and parsing (parse.py),
-# the grammar (validate.py) and the build (pipeline.py). README.md "Codes" lists them all.
+# the grammar (validate.py) and the build (pipeline.py). docs/codes.md lists them all.
 _OTHER_CODES = [
     Code("io", E, "the file can be read: it exists, is a file, and may be read"),
     Code("too-large", E, "the file stays within the size and nesting limits for a source"),
@@ -70,7 +70,7 @@ CODES.update({r.code: Code(r.code, r.severity, r.summary) for r in rules.RULES})
 
 def describe(code: str) -> Code:
     """What ``code`` checks; a code nobody registered still gets a usable description."""
-    return CODES.get(code) or Code(code, E, f"{code} (see README.md, Diagnostics and exit codes)")
+    return CODES.get(code) or Code(code, E, f"{code} (see docs/codes.md)")
 
 
 # ------------------------------------------------------------------ a run's report

@@ -5,8 +5,8 @@ receives the parsed source and yields ``(element, message)`` pairs, or
 ``(element, message, attribute)`` where the finding is about one attribute (the grammar
 may have reported that attribute already: then the rule keeps quiet). ``check`` runs
 them all and turns what they yield into diagnostics at the element's start tag.
-Each rule has a fixture in tests/fixtures/rules/ and a line in README.md's code table.
-``edition rules`` (and README.md) list the codes with their summaries.
+Each rule has a fixture in tests/fixtures/rules/ and a line in docs/codes.md.
+``edition rules`` (and docs/codes.md) list the codes with their summaries.
 """
 
 from __future__ import annotations
