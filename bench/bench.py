@@ -40,7 +40,7 @@ import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from edition import parse, rules, transform, validate  # noqa: E402
-from edition.output import FORMATS, write_atomic  # noqa: E402
+from edition.build.output import FORMATS, write_atomic  # noqa: E402
 
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 

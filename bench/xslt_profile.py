@@ -41,7 +41,7 @@ import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from edition import parse, site, transform  # noqa: E402
-from edition.output import FORMATS  # noqa: E402
+from edition.build.output import FORMATS  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():

@@ -11,11 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from edition import __version__, pipeline, report, rules
+from edition import __version__, report
+
+from edition.build import publish as pipeline
+
+from edition.validation import rules
 from edition.config import check_params
 from edition.diagnostics import warning
-from edition.transform import TransformError
-from edition.validate import SchemaError
+from edition.render.saxon import TransformError
+from edition.validation.relaxng import SchemaError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_TOOL = 0, 1, 2
 
@@ -137,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
 def _import(args: argparse.Namespace) -> int:
     """edition import: the draft on stdout or in -o, the report on stderr; nothing written unless it validates."""
     from edition import importer
-    from edition.output import write_atomic
+    from edition.build.output import write_atomic
 
     started = time.perf_counter()
     out = args.output

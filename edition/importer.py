@@ -40,8 +40,8 @@ from pathlib import Path
 from lxml import etree
 
 from edition.diagnostics import Diagnostic
-from edition.parse import TEI_NS, XML_NS
-from edition.rules import MONTHS  # month names and abbreviations, one table for rules and import
+from edition.sources.parse import TEI_NS, XML_NS
+from edition.validation.rules import MONTHS  # month names and abbreviations, one table for rules and import
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -1656,7 +1656,9 @@ def serialize(tree: etree._ElementTree) -> bytes:
 
 def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
     """Problems of the serialised draft, found the way ``edition validate`` finds them: the one door, the schema, the rules."""
-    from edition import parse, rules, validate
+    from edition.sources import parse
+    from edition.validation import rules
+    from edition.validation import relaxng as validate
 
     with tempfile.TemporaryDirectory(prefix="edition-import-") as tmp:
         path = Path(tmp) / f"{doc_id}.xml"

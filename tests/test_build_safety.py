@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from edition import config, pipeline, search
+from edition import config
+from edition.build import publish as pipeline
+from edition.build import search
 from edition.errors import UsageError
-from edition.output import DIRTY, LOCK, MANIFEST
+from edition.build.output import DIRTY, LOCK, MANIFEST
 
 BOOKKEEPING = {MANIFEST, LOCK, DIRTY}
 PERMISSIVE = ROOT / "tests" / "fixtures" / "schemas" / "permissive.rng"  # any TEI, no xml:id needed

@@ -18,8 +18,9 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, SEED, SEED_PAGE, run_cli
-from edition import importer, transform
-from edition.parse import TEI_NS
+from edition import importer
+from edition.render import saxon as transform
+from edition.sources.parse import TEI_NS
 
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "import"
 NS = {"t": TEI_NS}
@@ -574,7 +575,7 @@ def test_import_times(capsys):
 def test_fixture_drafts_build_into_the_edition(tmp_path):
     """The drafts go through the whole pipeline; each kept input line is visible on its HTML page."""
     from conftest import visible_text
-    from edition import pipeline
+    from edition.build import publish as pipeline
 
     tei = tmp_path / "tei"
     texts = {}

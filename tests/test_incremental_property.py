@@ -23,8 +23,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from edition import pipeline
-from edition.output import DIRTY, LOCK, MANIFEST
+from edition.build import publish as pipeline
+from edition.build.output import DIRTY, LOCK, MANIFEST
 
 NAMES = ("a", "b", "c")
 WORDS = ("Beijing", "Moscow", "pencil", "airport")

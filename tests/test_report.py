@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED, SEED_ID, line_of, run_cli
-from edition import __version__, report, rules
+from edition import __version__, report
+from edition.validation import rules
 from edition.diagnostics import error, warning
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -323,12 +324,13 @@ _LITERAL_CODE = re.compile(r"""\b(?:error|warning)\(\s*["']([a-z0-9-]+)["']""")
 
 def _codes_raised_in_the_package() -> set[str]:
     found = set()
-    for py in (ROOT / "edition").glob("*.py"):
+    for py in (ROOT / "edition").rglob("*.py"):
         found |= set(_LITERAL_CODE.findall(py.read_text(encoding="utf-8")))
         # parse.py picks some codes into a variable first: code = "entity"
         found |= set(re.findall(r"""\bcode = ["']([a-z0-9-]+)["']""", py.read_text(encoding="utf-8")))
-    # validate.py returns (code, message) pairs
-    found |= set(re.findall(r"""return ["'](schema[a-z-]*)["']""", (ROOT / "edition" / "validate.py").read_text(encoding="utf-8")))
+    # the schema's explainer returns (code, message) pairs
+    for py in (ROOT / "edition" / "validation").rglob("*.py"):
+        found |= set(re.findall(r"""return ["'](schema[a-z-]*)["']""", py.read_text(encoding="utf-8")))
     return found
 
 

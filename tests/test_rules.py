@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TEI_DIR, run_cli
-from edition import pipeline, rules
-from edition.parse import display_path
+from edition.build import publish as pipeline
+from edition.validation import rules
+from edition.sources.parse import display_path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
 PERMISSIVE = Path(__file__).resolve().parent / "fixtures" / "schemas" / "permissive.rng"

@@ -8,8 +8,9 @@ import json
 import sys
 
 from conftest import ROOT, SEED, run_cli
-from edition import output, pipeline
-from edition.output import FORMATS, MANIFEST, target
+from edition.build import output
+from edition.build import publish as pipeline
+from edition.build.output import FORMATS, MANIFEST, target
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402  (bench/synth.py: the synthetic edition the benchmark builds too)

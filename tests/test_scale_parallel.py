@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from conftest import ROOT, SEED, run_cli
-from edition import pipeline
-from edition.progress import Progress, wanted
+from edition.build import publish as pipeline
+from edition.report.progress import Progress, wanted
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402

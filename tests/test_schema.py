@@ -6,7 +6,8 @@ import pytest
 from lxml import etree
 
 from conftest import TEI_ALL, TEI_DIR, line_of, run_cli
-from edition import resources, validate
+from edition import resources
+from edition.validation import relaxng as validate
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,10 @@ import pytest
 from lxml import etree
 
 from conftest import TEI_ALL, line_of, run_cli
-from edition import grammar, parse, resources, validate
+from edition import resources
+from edition.validation import grammar
+from edition.sources import parse
+from edition.validation import relaxng as validate
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -190,7 +193,7 @@ def test_every_invalid_mutation_is_explained_without_crashing(seed_text):
     one diagnostic, explains it from the schema (never the generic "schema" code) and never raises."""
     import random
 
-    from edition.parse import Source, _parser
+    from edition.sources.parse import Source, _parser
 
     rnd = random.Random(20260727)
     schema = validate.compile_schema()

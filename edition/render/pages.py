@@ -27,8 +27,8 @@ from functools import cached_property
 
 from lxml import etree
 
-from edition import transform
-from edition.output import INDEX, Format
+from edition.render import saxon as transform
+from edition.build.output import INDEX, Format
 
 #: The persons index: one page for the edition.
 PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")

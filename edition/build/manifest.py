@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from edition import __version__, resources
-from edition.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
+from edition.build.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
 FORMAT = 4
@@ -44,8 +44,8 @@ def sha256(data: bytes) -> str:
 def code_digest() -> str:
     """The package's code and data: any change to a rule, a stylesheet or the pipeline counts."""
     h = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for base, pattern in ((package, "*.py"), (resources.folder("xslt"), "**/*"), (resources.folder("schemas"), "**/*")):
+    package = Path(__file__).resolve().parent.parent  # edition/
+    for base, pattern in ((package, "**/*.py"), (resources.folder("xslt"), "**/*"), (resources.folder("schemas"), "**/*")):
         for f in sorted(p for p in base.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
             h.update(f.relative_to(base).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     for dist in ("lxml", "saxonche"):

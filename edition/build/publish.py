@@ -36,14 +36,30 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import manifest, output, parse, resources, rules, search, site, transform, validate
+from edition import resources
+
+from edition.build import manifest
+
+from edition.build import output
+
+from edition.sources import parse
+
+from edition.validation import rules
+
+from edition.build import search
+
+from edition.render import pages as site
+
+from edition.render import saxon as transform
+
+from edition.validation import relaxng as validate
 from edition.config import check_params
 from edition.diagnostics import Diagnostic, Severity, error, sort, warning
 from edition.errors import OutputProblem, UsageError
-from edition.manifest import Manifest
-from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
-from edition.parse import TEI_NS, Source
-from edition.progress import Progress, wanted
+from edition.build.manifest import Manifest
+from edition.build.output import ASSETS, FORMATS, INDEX, target, write_atomic
+from edition.sources.parse import TEI_NS, Source
+from edition.report.progress import Progress, wanted
 
 
 

@@ -19,7 +19,9 @@ from typing import Callable, TextIO
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from edition import __version__, rules
+from edition import __version__
+
+from edition.validation import rules
 from edition.diagnostics import Diagnostic, Severity
 
 TOOL = "edition"

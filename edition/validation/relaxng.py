@@ -19,11 +19,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import grammar, resources
+from edition import resources
+
+from edition.validation import grammar
 from edition.diagnostics import Diagnostic, error
-from edition.grammar import Grammar, NameKey, attribute_key, display
-from edition.parse import TEI_NS, Source
-from edition.rules import duplicate_id_message
+from edition.validation.grammar import Grammar, NameKey, attribute_key, display
+from edition.sources.parse import TEI_NS, Source
+from edition.validation.rules import duplicate_id_message
 
 
 class SchemaError(Exception):

@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 from lxml import etree
 
 from edition.diagnostics import Diagnostic, Severity
-from edition.parse import TEI_NS, XML_NS, Source
+from edition.sources.parse import TEI_NS, XML_NS, Source
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
