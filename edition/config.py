@@ -1,4 +1,5 @@
-"""What a build may be told: the stylesheet parameters an edition sets, each checked.
+"""What a run is told: one typed, frozen ``Config`` that the command line builds once and passes
+down, and the stylesheet parameters an edition may set, each checked.
 
 Only the parameters listed here reach the stylesheets from outside (``--param NAME=VALUE``);
 the others the stylesheets declare (where the CSS is, the folders of the other formats, the
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
 from edition.errors import UsageError
@@ -67,3 +70,26 @@ def check_params(params: dict[str, str]) -> dict[str, str]:
         if why:
             raise UsageError(f"--param {name}={value!r}: {why}")
     return params
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run was told, checked when it is made: the command line builds it once, and
+    every stage reads it; nothing changes it on the way."""
+
+    schema: Path | None = None  # None: the edition's own schema
+    rules: bool = True  # the edition's rules after the grammar
+    params: Mapping[str, str] = field(default_factory=dict)  # stylesheet parameters (PARAMETERS)
+    jobs: int | None = None  # worker processes; None: one per CPU when a build is big enough
+    force: bool = False  # render every document again, whatever the manifest says
+    executor: str | None = None  # "dask://HOST:PORT": render documents on a Dask cluster
+
+    def __post_init__(self):
+        object.__setattr__(self, "params", MappingProxyType(dict(check_params(dict(self.params)))))
+        if self.jobs is not None and self.jobs < 1:
+            raise UsageError(f"--jobs {self.jobs}: expected a number of processes, 1 or more")
+        if self.executor is not None and (not self.executor.startswith("dask://") or not self.executor[7:]):
+            raise UsageError(f"--executor {self.executor}: expected dask://HOST:PORT")
+
+    def __reduce__(self):  # picklable (the read-only view of the parameters is not)
+        return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor))

@@ -21,3 +21,11 @@ class UsageError(EditionError):
 class OutputProblem(UsageError):
     """The output folder cannot be written (disk full, read-only, not a folder, a link leading
     out of it): the user's environment, not a bug. Said with what and where."""
+
+
+class SchemaError(EditionError):
+    """The schema itself cannot be used (unreadable, not RelaxNG in XML syntax)."""
+
+
+class TransformError(EditionError):
+    """A stylesheet failed (a bug in a stylesheet, or input it cannot handle)."""

@@ -1657,8 +1657,7 @@ def serialize(tree: etree._ElementTree) -> bytes:
 def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
     """Problems of the serialised draft, found the way ``edition validate`` finds them: the one door, the schema, the rules."""
     from edition.sources import parse
-    from edition.validation import rules
-    from edition.validation import relaxng as validate
+    from edition.validation import compile_schema, diagnose
 
     with tempfile.TemporaryDirectory(prefix="edition-import-") as tmp:
         path = Path(tmp) / f"{doc_id}.xml"
@@ -1666,7 +1665,7 @@ def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
         source, problems = parse.load(path, display)
         if source is None:
             return problems
-        problems = validate.validate(source) + rules.check(source)
+        problems = diagnose(source, compile_schema(), True)
     return problems
 
 

@@ -26,7 +26,7 @@ from browser import tools
 from browser.cdp import Browser
 from conftest import ROOT, SEED, SEED_ID
 from edition import cli
-from edition.build import search
+from edition.builder import search
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = (390, 844, True)

@@ -18,10 +18,12 @@ import pytest
 
 from conftest import ROOT, run_cli
 from edition import config
-from edition.build import publish as pipeline
-from edition.build import search
+from edition.builder import executors
+from edition.builder.publish import publish
+from edition.config import Config
+from edition.results import Result
 from edition.errors import UsageError
-from edition.build.output import DIRTY, LOCK, MANIFEST
+from edition.builder.output import DIRTY, LOCK, MANIFEST
 
 BOOKKEEPING = {MANIFEST, LOCK, DIRTY}
 PERMISSIVE = ROOT / "tests" / "fixtures" / "schemas" / "permissive.rng"  # any TEI, no xml:id needed
@@ -51,15 +53,15 @@ def files(out: Path) -> dict[str, bytes]:
             if p.is_file() and p.name not in BOOKKEEPING}
 
 
-def build(src, out, **options) -> pipeline.Result:
-    return pipeline.build(src if isinstance(src, list) else [src], out, pipeline.Options(**{"jobs": 1, **options}))
+def build(src, out, **options) -> Result:
+    return publish(src if isinstance(src, list) else [src], out, Config(**{"jobs": 1, **options}))
 
 
 def codes(result) -> list[str]:
     return [d.code for d in result.diagnostics]
 
 
-def fresh(src, tmp_path, name="fresh") -> tuple[pipeline.Result, dict[str, bytes]]:
+def fresh(src, tmp_path, name="fresh") -> tuple[Result, dict[str, bytes]]:
     out = tmp_path / name
     shutil.rmtree(out, ignore_errors=True)
     return build(src, out), files(out)
@@ -321,10 +323,10 @@ def test_the_search_index_does_not_depend_on_the_file_system_of_the_output_folde
 
 
 def test_jobs_are_capped_at_the_cpus_for_workers_and_pagefind(tmp_path, monkeypatch):
-    assert pipeline._jobs(pipeline.Options(jobs=100_000)) == pipeline._cpus()
-    assert pipeline._jobs(pipeline.Options(jobs=1)) == 1
+    assert executors.jobs(Config(jobs=100_000)) == executors.cpus()
+    assert executors.jobs(Config(jobs=1)) == 1
     with pytest.raises(UsageError):
-        pipeline._jobs(pipeline.Options(jobs=0))
+        Config(jobs=0)
     src, out = tmp_path / "tei", tmp_path / "out"
     src.mkdir()
     (src / "a.xml").write_text(doc("a"), encoding="utf-8")
@@ -332,7 +334,7 @@ def test_jobs_are_capped_at_the_cpus_for_workers_and_pagefind(tmp_path, monkeypa
     binary.write_text(binary.read_text().replace("exec sleep 300", "exit 3"), encoding="utf-8")
     monkeypatch.setenv("EDITION_PAGEFIND", str(binary))
     result = build(src, out, jobs=100_000)
-    assert int((pids / "threads").read_text()) == pipeline._cpus()
+    assert int((pids / "threads").read_text()) == executors.cpus()
     assert [d.code for d in result.diagnostics] == ["search-skipped"]
 
 

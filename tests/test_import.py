@@ -575,7 +575,8 @@ def test_import_times(capsys):
 def test_fixture_drafts_build_into_the_edition(tmp_path):
     """The drafts go through the whole pipeline; each kept input line is visible on its HTML page."""
     from conftest import visible_text
-    from edition.build import publish as pipeline
+    from edition.builder.publish import publish
+    from edition.config import Config
 
     tei = tmp_path / "tei"
     texts = {}
@@ -584,7 +585,7 @@ def test_fixture_drafts_build_into_the_edition(tmp_path):
         tei.mkdir(exist_ok=True)
         (tei / f"{imp.doc_id}.xml").write_bytes(imp.serialize())
         texts[imp.doc_id] = ((FIXTURE_DIR / name).read_text(encoding="utf-8"), imp)
-    result = pipeline.build([tei], tmp_path / "out", pipeline.Options())
+    result = publish([tei], tmp_path / "out", Config())
     assert [str(d) for d in result.diagnostics] == []
     for doc_id, (text, imp) in texts.items():
         page = visible_text(tmp_path / "out" / "html" / f"{doc_id}.html").casefold()

@@ -23,8 +23,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from edition.build import publish as pipeline
-from edition.build.output import DIRTY, LOCK, MANIFEST
+from edition.builder.publish import publish
+from edition.config import Config
+from edition.results import Result
+from edition.builder.output import DIRTY, LOCK, MANIFEST
 
 NAMES = ("a", "b", "c")
 WORDS = ("Beijing", "Moscow", "pencil", "airport")
@@ -84,11 +86,11 @@ def apply(src: Path, op: tuple) -> None:
         (src / f"{op[1]}.xml").unlink(missing_ok=True)
 
 
-def run(src: Path, out: Path) -> pipeline.Result:
-    return pipeline.build([src], out, pipeline.Options(jobs=1))
+def run(src: Path, out: Path) -> Result:
+    return publish([src], out, Config(jobs=1))
 
 
-def reported(result: pipeline.Result, out: Path) -> list[str]:
+def reported(result: Result, out: Path) -> list[str]:
     return [str(d).replace(str(out), "OUT") for d in result.diagnostics]
 
 

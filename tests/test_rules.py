@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TEI_DIR, run_cli
-from edition.build import publish as pipeline
+from edition.config import Config
+from edition.validation import check_all
 from edition.validation import rules
 from edition.sources.parse import display_path
 
@@ -55,7 +56,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def reported() -> dict[str, list]:
-    result = pipeline.check_all([FIXTURES], pipeline.Options())
+    result = check_all([FIXTURES], Config())
     return {c.path.name: c.diagnostics for c in result.checked}
 
 

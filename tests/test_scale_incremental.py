@@ -8,9 +8,13 @@ import json
 import sys
 
 from conftest import ROOT, SEED, run_cli
-from edition.build import output
-from edition.build import publish as pipeline
-from edition.build.output import FORMATS, MANIFEST, target
+from edition.builder import output
+from edition.builder.publish import publish
+from edition.config import Config
+from edition.results import Result
+from edition.validation import check_all
+from edition.builder.output import MANIFEST
+from edition.render.formats import FORMATS, target
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402  (bench/synth.py: the synthetic edition the benchmark builds too)
@@ -20,8 +24,8 @@ def edition(folder, n=4):
     return synth.write(folder, [SEED], n)
 
 
-def build(src, out, **options) -> pipeline.Result:
-    return pipeline.build([src], out, pipeline.Options(**{"jobs": 1, **options}))
+def build(src, out, **options) -> Result:
+    return publish([src], out, Config(**{"jobs": 1, **options}))
 
 
 def outputs_of(out, doc_id) -> list[str]:
@@ -179,10 +183,10 @@ def test_validate_lets_trees_go_once_checked(tmp_path):
     """`edition validate` of 10,000 sources once held 10,000 trees (700 MB); now each goes once checked."""
     paths = edition(tmp_path / "tei", 3)
     paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("<body>", "<body><p>open"), encoding="utf-8")
-    result = pipeline.check_all([tmp_path / "tei"], pipeline.Options())
+    result = check_all([tmp_path / "tei"], Config())
     assert [c.source for c in result.checked] == [None, None, None]
     assert [c.ok for c in result.checked] == [True, False, True]
-    kept = pipeline.check_all([tmp_path / "tei"], pipeline.Options(), keep_sources=True)
+    kept = check_all([tmp_path / "tei"], Config(), keep_sources=True)
     assert kept.checked[0].source is not None and kept.checked[0].source.doc_id == paths[0].stem
 
 

@@ -15,8 +15,8 @@ import time
 from lxml import etree
 
 from conftest import ROOT, SEED, run_cli
-from edition.build import output
-from edition.build.output import MANIFEST
+from edition.builder import output
+from edition.builder.output import MANIFEST
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402

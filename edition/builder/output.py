@@ -1,9 +1,9 @@
-"""Where outputs go and how they are written.
+"""How outputs are written, and only inside the output folder.
 
-``FORMATS`` is the registry of per-document formats: adding a format is one entry
-here and one stylesheet in ``xslt/``. ``write_atomic`` writes through a temporary
-file in the target folder and ``os.replace``, and leaves unchanged files alone, so
-a reader never sees a half-written page and timestamps mean something.
+``OutputFolder`` is the one door for writing and removing in a build's output folder.
+``write_atomic`` writes through a temporary file in the target folder and ``os.replace``,
+and leaves unchanged files alone, so a reader never sees a half-written page and
+timestamps mean something. ``locked`` keeps a second build out of the folder.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import re
 import secrets
 import stat
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+
+from edition.errors import UsageError
 
 try:  # POSIX; elsewhere builds are not locked
     import fcntl
@@ -24,60 +25,14 @@ except ImportError:  # pragma: no cover
     fcntl = None
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    stylesheet: str  # in xslt/
-    folder: str  # below the output folder
-    suffix: str
-    media_type: str
-    #: whether the format carries the document's text (the reading editions) or only data about it
-    #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
-    text: bool = True
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("html", "html.xsl", "html", ".html", "text/html"),
-        Format("text", "text.xsl", "text", ".txt", "text/plain"),
-        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
-        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
-    )
-}
-
-#: Edition-level pages, rendered once per build from the list of documents.
-INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
-
-#: Static files copied into an output folder: (package data path, folder, name).
-ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
-
-
 #: Files of the build's own bookkeeping in the output folder (not part of the edition).
 MANIFEST = ".edition-manifest.json"
 LOCK = ".edition-lock"
 DIRTY = ".edition-dirty"  # present while a build may be writing: the next build checks every output
 
-#: A document id usable as a file name: nothing a file system could read as a path
-#: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
-#: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
-_SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
-RESERVED = {"index", "persons"}  # the edition pages in html/
-
 
 class UnsafePath(ValueError):
     """A path that would leave the output folder."""
-
-
-def safe_name(doc_id: str) -> bool:
-    """Whether ``doc_id`` can name an output file without leaving its folder."""
-    return bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id not in RESERVED
-
-
-def target(out: Path, fmt: Format, doc_id: str) -> Path:
-    if not safe_name(doc_id):
-        raise UnsafePath(f"document id {doc_id!r} cannot name a file")
-    return out / fmt.folder / f"{doc_id}{fmt.suffix}"
 
 
 def relative(out: Path, path: Path) -> str:
@@ -176,7 +131,7 @@ def _shown(path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-class Busy(Exception):
+class Busy(UsageError):
     """Another build holds the output folder's lock."""
 
 

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from edition import __version__, resources
-from edition.build.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
+from edition.builder.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
 FORMAT = 4
@@ -91,31 +91,33 @@ class Manifest:
     config: str = ""
     documents: dict[str, dict] = field(default_factory=dict)  # doc id -> entry
     edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}, "search": search.py record}
+    #: what was wrong with the file it was read from (None: nothing): those parts were dropped
+    damaged: str | None = field(default=None, compare=False)
 
     @classmethod
-    def load(cls, out: Path) -> tuple["Manifest", str | None]:
-        """The manifest of the last build into ``out``, and what was wrong with it (None when nothing).
+    def load(cls, out: Path) -> "Manifest":
+        """The manifest of the last build into ``out`` (``damaged`` says what was wrong with it).
 
         An absent manifest, or one of an older format, is an empty one (nothing to say). Anything
         else that is not exactly what a build writes means "no record" for that part: a damaged
         file or a wrong top level, every document; a document's entry of the wrong shape, that
-        document; a wrong edition record, the edition pages. The second value says what was
-        dropped, for one warning."""
+        document; a wrong edition record, the edition pages. ``damaged`` says what was dropped,
+        for one warning."""
         try:
             raw = (out / MANIFEST).read_bytes()
         except OSError:
-            return cls(), None
+            return cls()
         try:
             data = json.loads(raw)
         except (ValueError, RecursionError):
-            return cls(), "it is not readable JSON"
+            return cls(damaged="it is not readable JSON")
         if not isinstance(data, dict):
-            return cls(), "it is not a JSON object"
+            return cls(damaged="it is not a JSON object")
         if data.get("format") != FORMAT:
-            return cls(), None  # another version of edition wrote it: built again, nothing to say
+            return cls()  # another version of edition wrote it: built again, nothing to say
         config, documents, edition = data.get("config"), data.get("documents"), data.get("edition")
         if not isinstance(config, str) or not isinstance(documents, dict):
-            return cls(), "its configuration or its list of documents is missing"
+            return cls(damaged="its configuration or its list of documents is missing")
         kept = {doc_id: entry for doc_id, entry in documents.items() if valid_entry(entry)}
         dropped = [doc_id for doc_id in documents if doc_id not in kept]
         problems = []
@@ -125,7 +127,7 @@ class Manifest:
         if not valid_edition(edition):
             problems.append("the record of the edition pages")
             edition = {}
-        return cls(config, kept, edition), "; ".join(problems) or None
+        return cls(config, kept, edition, damaged="; ".join(problems) or None)
 
     def save(self, out: Path, writer=None) -> bool:
         """Write the manifest (through the build's ``output.OutputFolder`` when given)."""

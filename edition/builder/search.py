@@ -54,11 +54,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.build import manifest
+from edition.builder import manifest
 
 from edition.sources import parse
 from edition.diagnostics import Diagnostic, warning
-from edition.build.output import OutputFolder
+from edition.builder.output import OutputFolder
 
 #: The bundles' folder, below the HTML folder.
 FOLDER = "pagefind"
