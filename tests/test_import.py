@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SEED, SEED_PAGE, run_cli
+from tests.support import ROOT, SEED, SEED_PAGE, run_cli
 from edition import importer
 from edition.render import saxon as transform
 from edition.sources.parse import TEI_NS
@@ -574,7 +574,7 @@ def test_import_times(capsys):
 
 def test_fixture_drafts_build_into_the_edition(tmp_path):
     """The drafts go through the whole pipeline; each kept input line is visible on its HTML page."""
-    from conftest import visible_text
+    from tests.support import visible_text
     from edition.builder.publish import publish
     from edition.config import Config
 
