@@ -61,6 +61,19 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--changed", nargs="?", const="HEAD", default=None, metavar="REV",
                    help="check only the sources that changed since git revision REV (default: HEAD, i.e. "
                         "staged, unstaged and untracked changes); write PATHs before it, or --changed=REV")
+    sv = sub.add_parser("serve", help="build, serve the edition on 127.0.0.1, and build again on every save")
+    sv.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                    help="TEI files or folders of them (default: edition.toml's sources, else tei/)")
+    sv.add_argument("--config", type=Path, metavar="FILE", help="the edition's settings (default: ./edition.toml)")
+    sv.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: edition.toml's, else output/)")
+    sv.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000; 0: any free port)")
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="the address to serve on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--schema", type=Path, metavar="RNG", help=argparse.SUPPRESS)
+    sv.add_argument("--no-rules", action="store_true", help=argparse.SUPPRESS)
+    sv.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a stylesheet parameter")
+    sv.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
+    sv.set_defaults(strict=False, format="text", force=False)
     sub.add_parser("rules", help="list the rule codes and what each checks")
     i = sub.add_parser("import", help="turn a plain-text transcript into a TEI draft (standard output unless -o)")
     i.add_argument("source", type=Path, metavar="SOURCE.txt", help="the transcript as plain text (UTF-8)")
@@ -97,41 +110,93 @@ def run(args: argparse.Namespace) -> int:
         for r in rules.RULES:
             print(f"{r.code:18} {r.severity!s:8} {r.summary}")
         return EXIT_OK
+    if args.command == "serve":
+        return _serve(args)
     settings = _settings(args)
     paths = args.paths or list(settings.sources or [Path("tei")])
     if getattr(args, "changed", None) is not None:
         paths = changed(paths, args.changed)
     started = time.perf_counter()
-    schema = args.schema or settings.schema
-    rules_on = not args.no_rules and settings.rules is not False
     if args.command == "build":
-        config = Config(schema=schema, rules=rules_on, params={**settings.params, **_params(args.param)},
-                        jobs=args.jobs if args.jobs is not None else settings.jobs, force=args.force,
-                        executor=args.executor)
-        args.out = args.out or settings.output or Path("output")
-        result = publish(paths, args.out, config)
+        out = args.out or settings.output or Path("output")
+        result = publish(paths, out, _build_config(args, settings))
     else:
-        result = check_all(paths, Config(schema=schema, rules=rules_on))
+        out = None
+        result = check_all(paths, Config(schema=args.schema or settings.schema, rules=_rules_on(args, settings)))
     if not result.checked and getattr(args, "changed", None) is None:
         # a CI job pointed at the wrong folder must not pass in silence (with --strict it fails)
         named = ", ".join(str(p) for p in paths)
         result.extra.append(warning("no-sources", named, 0, 0, "no TEI sources (*.xml) found; check the PATHs given"))
+    _report(args, result, out, started)
+    return _exit_code(args, result)
+
+
+def _rules_on(args: argparse.Namespace, settings: config.Settings) -> bool:
+    return not args.no_rules and settings.rules is not False
+
+
+def _build_config(args: argparse.Namespace, settings: config.Settings) -> Config:
+    """The one Config of a build: edition.toml's settings, the command line's options over them."""
+    return Config(schema=args.schema or settings.schema, rules=_rules_on(args, settings),
+                  params={**settings.params, **_params(args.param)},
+                  jobs=args.jobs if args.jobs is not None else settings.jobs, force=args.force,
+                  executor=getattr(args, "executor", None))
+
+
+def _report(args: argparse.Namespace, result, out: Path | None, started: float) -> None:
     diagnostics = result.diagnostics
     reporter = report.REPORTERS[args.format]
     reporter.write(report.Report(diagnostics, [c.display for c in result.checked], command=args.command,
                                  strict=args.strict, tool_failed=result.tool_failed),
                    sys.stdout if reporter.stdout else sys.stderr)
     line = report.summary(diagnostics, len(result.checked))
-    if args.command == "build":
-        line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {args.out}"
+    if out is not None:
+        line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {out}"
         if result.unchanged:
             line += f" ({len(result.unchanged)} unchanged)"
     print(f"edition: {line} in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+
+
+def _exit_code(args: argparse.Namespace, result) -> int:
     if result.tool_failed:
         return EXIT_TOOL
-    if any(d.is_error for d in diagnostics) or (args.strict and diagnostics):
+    if any(d.is_error for d in result.diagnostics) or (args.strict and result.diagnostics):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """edition serve: the build of ``edition build``, again on every save, and a local server."""
+    from edition import serve as serving
+
+    state = {"settings": _settings(args)}
+    settings = state["settings"]
+    paths = args.paths or list(settings.sources or [Path("tei")])
+    out = args.out or settings.output or Path("output")
+    watched = [p for p in (*paths, settings.path, settings.schema) if p is not None]
+
+    def build(changed: set[Path]):
+        if settings.path is not None and any(p.name == config.CONFIG_FILE for p in changed):
+            state["settings"] = _settings(args)  # an error here is said, and the last good output stays
+        if any(p.suffix not in (".xml",) for p in changed):
+            _forget_compiled()  # a schema or stylesheet changed: compile them again
+        started = time.perf_counter()
+        result = publish(paths, out, _build_config(args, state["settings"]))
+        _report(args, result, out, started)
+        return result
+
+    return serving.serve(build, out, watched, host=args.host, port=args.port,
+                         say=lambda line: print(line, file=sys.stderr, flush=True))
+
+
+def _forget_compiled() -> None:
+    """Drop the compiled schemas and stylesheets of this process (``edition serve``, after an edit)."""
+    from edition.builder import manifest
+    from edition.render import saxon
+    from edition.validation import grammar, relaxng
+
+    for cached in (saxon.compiled, relaxng.compile_schema, grammar.load, manifest.code_digest):
+        cached.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> int:
