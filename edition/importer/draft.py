@@ -1,0 +1,124 @@
+"""The draft: the TEI tree as it is built (``Builder``: ids, inline text with its notes and
+brackets), then indented and serialised as a file of the edition."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from edition.importer.ids import slug, valid_id
+from edition.importer.layout import Para
+from edition.importer.notes import MARKER_OR_BRACKET
+from edition.importer.report import Report, shorten
+from edition.importer.tei import add, append_text
+
+XML_MODEL = 'href="../schemas/edition.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
+
+
+class Builder:
+    """Builds the TEI tree while it reads the paragraphs; keeps the report."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.markers: list[tuple[etree._Element, int, int]] = []  # (note placeholder, printed number, line)
+        self.ids: set[str] = set()
+
+    def unique_id(self, base: str) -> str:
+        base = base if valid_id(base) else ("id-" + slug(base) if slug(base) else "id")
+        candidate, i = base, 2
+        while candidate in self.ids:
+            candidate = f"{base}-{i}"
+            i += 1
+        self.ids.add(candidate)
+        return candidate
+
+    def inline(self, parent: etree._Element, para: Para, start: int = 0, end: int | None = None,
+               notes: bool = True, where: str = "the transcript", date: tuple[int, int, str] | None = None,
+               brackets: bool = True) -> None:
+        """Append ``para.text[start:end]`` to ``parent``: note markers become notes, brackets supplied text."""
+        text = para.text
+        end = len(text) if end is None else end
+        pos = start
+        spans = []
+        for m in MARKER_OR_BRACKET.finditer(text, start, end):
+            spans.append(m)
+        if date and not any(m.start() < date[1] and m.end() > date[0] for m in spans):
+            spans.append(date)
+            spans.sort(key=lambda s: s.start() if hasattr(s, "start") else s[0])
+        for s in spans:
+            if isinstance(s, tuple):
+                s0, s1, when = s
+                append_text(parent, text[pos:s0])
+                add(parent, "date", text[s0:s1], when=when)
+                pos = s1
+                continue
+            append_text(parent, text[pos:s.start()])
+            pos = s.end()
+            line = para.line_at(s.start())
+            if s.group(1) is not None:
+                number = int(s.group(1))
+                if notes:
+                    note = add(parent, "note", type="editorial")
+                    self.markers.append((note, number, line))
+                else:
+                    append_text(parent, s.group(0))
+                    self.report.flag(line, "marker-outside", s.group(0),
+                                     f"note marker {s.group(0)} in {where}, where notes cannot stand: kept as text")
+            elif brackets and s.group(2).strip() and s.group(2).strip().lower() != "email protected":
+                add(parent, "supplied", s.group(2))
+                self.report.flag(line, "bracket", s.group(0),
+                                 f"editorial brackets {shorten(s.group(0), 50)!r} encoded as <supplied>: check whether "
+                                 f"they are the translator's addition, an original-language word, or something else")
+            else:
+                append_text(parent, s.group(0))
+        append_text(parent, text[pos:end])
+
+
+_EN = {"the", "and", "of", "to", "that", "is", "in", "we", "you", "it", "not", "this", "with", "for", "are", "on"}
+
+
+def language(text: str) -> str | None:
+    """The text's language when it is plainly Russian or English ("ru", "en"), else None."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 5:
+        return None
+    cyr = sum(1 for w in words if re.match(r"[а-яё]", w))
+    if cyr / len(words) > 0.6:
+        return "ru"
+    if sum(1 for w in words if w in _EN) / len(words) > 0.08:
+        return "en"
+    return None
+
+
+_STRUCTURAL = {"TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability", "licence",
+               "sourceDesc", "msDesc", "msIdentifier", "msContents", "msItem", "physDesc", "history", "profileDesc",
+               "abstract", "creation", "textClass", "keywords", "particDesc", "listPerson", "person", "text", "body",
+               "back", "div", "opener", "sp", "listBibl", "bibl", "note"}
+
+
+def indent(el: etree._Element, level: int = 0) -> None:
+    """Two-space indentation where it cannot change the text: only inside element-only content."""
+    name = etree.QName(el).localname
+    children = list(el)
+    if (name not in _STRUCTURAL or not children or (el.text and el.text.strip())
+            or any(c.tail and c.tail.strip() for c in children)
+            or name == "note" and not all(etree.QName(c).localname == "p" for c in children)):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for c in children:
+        c.tail = pad
+        indent(c, level + 1)
+    children[-1].tail = "\n" + "  " * level
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    """The draft as a file of the edition: XML declaration, the xml-model PI, the document."""
+    root = tree.getroot()
+    out = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    prev = root.getprevious()
+    if prev is not None:
+        out += etree.tostring(prev) + b"\n"
+    return out + etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
+
