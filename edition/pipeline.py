@@ -266,9 +266,7 @@ def process(job: Job) -> Done:
     done.doc_id = doc_id = source.doc_id or Path(job.path).stem
     done.position = source.position(source.root)
     if not output.safe_name(doc_id):
-        problems.append(error("unsafe-id", job.display, *done.position,
-                              f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" '
-                              f'and "." (not first), and not "index"'))
+        problems.append(error("unsafe-id", job.display, *done.position, output.unsafe_id_reason(doc_id)))
     done.diagnostics = sort(problems)
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were

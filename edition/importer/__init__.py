@@ -19,6 +19,7 @@ The stages, one module each, in the order a transcript goes through them:
     draft       the TEI tree as it is built (``Builder``), indentation, serialisation
     assemble    what the reader found -> the TEI tree
     report      what was recognised, dropped, and needs review
+    words       the words check: every word of the input is in the draft
     check       the draft through the edition's door, schema and rules
     command     ``edition import``: read, import, check, write
 
@@ -45,29 +46,32 @@ kept as a paragraph too, and listed in the report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from edition.importer.assemble import assemble
+from edition.diagnostics import Diagnostic
+
+from edition.importer.assemble import draft_tree
 from edition.importer.draft import Builder, serialize
-from edition.importer.layout import INVALID_XML, clean_lines, paragraphs
+from edition.importer.layout import INVALID_XML, MAX_PARAGRAPH, clean_lines, paragraphs
 from edition.importer.regions import Reader
-from edition.importer.report import Report
+from edition.importer.report import ImportProblem, Report
 from edition.importer.tei import XML_ID
+from edition.importer.words import lost
 
-
-class ImportProblem(Exception):
-    """The input cannot become a document (it holds no text at all)."""
+__all__ = ["ImportProblem", "Imported", "Report", "import_text"]
 
 
 @dataclass
 class Imported:
-    """A draft: its TEI tree, its document id, and the report of its import."""
+    """A draft: its TEI tree, its document id, the report of its import, and the words of the input
+    it lacks (``text-lost`` errors of the words check: a draft with any is not written)."""
 
     tree: etree._ElementTree
     doc_id: str
     report: Report
+    lost: list[Diagnostic] = field(default_factory=list)
 
     def serialize(self) -> bytes:
         return serialize(self.tree)
@@ -85,12 +89,17 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
                         f"character U+{ord(m.group(0)):04X} cannot be written in XML: replaced by a space")
     paras = paragraphs(lines)
     if not paras:
-        raise ImportProblem("the input holds no text: nothing to import")
+        raise ImportProblem("no-text", "the input holds no text: nothing to import")
+    for p in paras:
+        if len(p.text) > MAX_PARAGRAPH:
+            raise ImportProblem("paragraph-too-long", f"a paragraph of {len(p.text):,} characters (from this line to line "
+                                f"{p.lines[-1]}): the edition holds at most {MAX_PARAGRAPH:,} in one paragraph; put "
+                                f"blank lines between its paragraphs", p.line)
     b = Builder(report)
     if doc_id is not None:
         b.ids.add(doc_id)  # the document's id comes first: persons and notes take others
     reader = Reader(paras, report)
     reader.read()
-    tree = assemble(b, reader, doc_id)
+    tree = draft_tree(b, reader, doc_id)
     report.doc_id = tree.getroot().get(XML_ID)
-    return Imported(tree, report.doc_id, report)
+    return Imported(tree, report.doc_id, report, lost(lines, report, tree, source))

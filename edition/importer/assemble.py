@@ -22,7 +22,7 @@ from edition.importer.tei import XML_ID, XML_LANG, T, add, append_text
 from edition.parse import TEI_NS
 
 
-def assemble(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree:
+def draft_tree(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree:
     """The TEI tree of what the reader found, in the order and with the conventions of tei/*.xml."""
     r = b.report
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})

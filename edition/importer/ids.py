@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from edition.importer.dates import DATE_IN_LINE
+from edition.output import safe_name
 
 
 def fold(word: str) -> str:
@@ -33,7 +34,7 @@ def default_id(title: str | None, iso: str | None, speakers: list[str]) -> str:
     if not words:
         words = speakers[:3]
     base = "-".join(words + ([iso] if iso else [])) or "imported-document"
-    if not re.match(r"[a-z_]", base):
+    if not re.match(r"[a-z_]", base) or not safe_name(base):  # "index", "con": names the build refuses
         base = "doc-" + base
     return base
 

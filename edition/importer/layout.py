@@ -12,6 +12,10 @@ from edition.importer.speakers import match_turn
 
 # XML 1.0 cannot hold these characters; they are replaced by a space and reported.
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: The longest paragraph a draft may hold, in characters: the edition's parser refuses a text
+#: node of more than 10,000,000 bytes (what one paragraph becomes), and no transcript has
+#: paragraphs of even a tenth of this.
+MAX_PARAGRAPH = 1_000_000
 #: A typescript's page number on a line of its own: "- 2 -" or "2".
 PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,4}))$")
 

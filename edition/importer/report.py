@@ -1,4 +1,5 @@
-"""What an import found and what needs an editor's eye: the report printed beside the draft.
+"""What an import found and what needs an editor's eye: the report printed beside the draft, and
+the problem that stops an import.
 
 Every stage adds to one ``Report`` it is handed: what it recognised (title, date,
 speakers, notes, citation, credits...), what it dropped as page chrome or repeats,
@@ -9,6 +10,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+
+
+class ImportProblem(Exception):
+    """Why the input cannot become a draft (a bad input: exit 1): a code, a message, and the input
+    line it concerns (0: the whole input)."""
+
+    def __init__(self, code: str, message: str, line: int = 0):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
 
 
 @dataclass

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lxml import etree
 
-from edition.importer import Imported
+from edition.importer import Imported, import_text
 
 from .support import FIXTURE_DIR, XML_ID, run_cli
 
@@ -62,12 +63,12 @@ def test_cli_errors(capsys, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
     code, out, err = run_cli(capsys, "import", empty, "-o", tmp_path / "empty.xml")
-    assert (code, err.strip()) == (1, f"edition: error: {empty}: the input holds no text: nothing to import")
+    assert (code, err.strip()) == (1, f"{empty}: error[no-text]: the input holds no text: nothing to import")
     assert not (tmp_path / "empty.xml").exists()
     binary = tmp_path / "scan.pdf"
     binary.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01\x02\x03\x04\nendstream\n")
     code, out, err = run_cli(capsys, "import", binary, "-o", tmp_path / "scan.xml")
-    assert (code, out, err.strip()) == (1, "", f"edition: error: {binary}: this is not a plain-text transcript: 5 of its "
+    assert (code, out, err.strip()) == (1, "", f"{binary}: error[not-text]: this is not a plain-text transcript: 5 of its "
                                            f"62 bytes are binary (NUL or control characters), the first at byte 46; give "
                                            f"the transcript as a text file (for a PDF or a word-processor file, save or "
                                            f"export it as plain text first)")
@@ -108,3 +109,32 @@ def test_cli_reads_windows_1252_and_says_so(capsys, tmp_path):
     assert code == 0, err
     assert "Caf\u00e9 \u201cnoir\u201d." in out
     assert "review[encoding]: the file is not UTF-8: read as cp1252" in err
+
+
+# ---------------------------------------------------------------- document ids the build refuses
+
+@pytest.mark.parametrize("doc_id", ["index", "Index", "PERSONS", "CON", "nul", "Aux", "com1", "LPT9", "con.draft"])
+def test_an_id_the_build_refuses_is_refused_up_front_with_the_builds_reason(capsys, tmp_path, doc_id):
+    """`-o tei/index.xml` wrote a draft that `edition build` then refused (unsafe-id): the import now
+    refuses it first (exit 2, nothing written), saying what the build says."""
+    target = tmp_path / "tei" / f"{doc_id}.xml"
+    code, out, err = run_cli(capsys, "import", FIXTURE_DIR / "plain-turns-only.txt", "-o", target)
+    assert code == 2 and out == ""
+    assert not target.exists()
+    reason = err.strip().removeprefix(f"edition: error: {target}: ")
+    assert reason.startswith(f'document id "{doc_id}" cannot name an output file;')
+    # the build, given a source with that id, refuses it for the same reason
+    target.parent.mkdir()
+    draft = import_text((FIXTURE_DIR / "plain-turns-only.txt").read_text(encoding="utf-8"), doc_id="safe").serialize()
+    target.write_bytes(draft.replace(b'xml:id="safe"', f'xml:id="{doc_id}"'.encode()))
+    code, out, err = run_cli(capsys, "build", target.parent, "--out", tmp_path / "out")
+    assert code == 1
+    assert f"error[unsafe-id]: {reason}" in err
+
+
+def test_an_id_made_from_a_title_is_never_one_the_build_refuses(capsys, tmp_path):
+    source = tmp_path / "index.txt"
+    source.write_text("Index\n\nQ: Where is it?\n\nA: Here.\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", source)
+    assert code == 0, err
+    assert etree.fromstring(out.encode()).get(XML_ID) == "doc-index"

@@ -136,8 +136,9 @@ def test_review_items_carry_input_line_numbers():
 
 def test_empty_input_is_a_clear_error():
     for text in ("", "\n\n  \n", "\ufeff"):
-        with pytest.raises(ImportProblem, match="no text"):
+        with pytest.raises(ImportProblem, match="no text") as raised:
             import_text(text)
+        assert raised.value.code == "no-text"
 
 
 def test_fixture_drafts_build_into_the_edition(tmp_path):

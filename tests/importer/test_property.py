@@ -86,13 +86,14 @@ def _holds(text: str) -> None:
     try:
         imported = import_text(text, source="random.txt")
     except ImportProblem as exc:
-        assert "no text" in str(exc)
+        assert exc.code == "no-text" and "no text" in str(exc)
         assert not "".join(clean_lines(text)).strip()
         return
     data = imported.serialize()
     etree.fromstring(data)  # well-formed
     problems = check(data, imported.doc_id, "random.xml")
     assert [p for p in problems if p.is_error] == [], "\n".join(map(str, problems)) + "\n---\n" + text
+    assert imported.lost == [], "\n".join(map(str, imported.lost))  # the import's own words check
     assert_no_text_lost(text, imported)
 
 
