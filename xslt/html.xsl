@@ -475,9 +475,13 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>
         </xsl:for-each>
-        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
           <li><xsl:value-of select="e:label('publisher')"/><xsl:text> </xsl:text>
             <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', ')"/></li>
+        </xsl:for-each>
+        <!-- a statement in prose ("Unpublished draft."), said as it is -->
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:p">
+          <li><xsl:apply-templates/></li>
         </xsl:for-each>
       </ul>
     </section>

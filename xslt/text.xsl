@@ -289,8 +289,11 @@
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
     </xsl:for-each>
-    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
       <xsl:value-of select="e:para(e:label('publisher') || ' ' || string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', '))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:p">
+      <xsl:value-of select="e:para-inline(node())"/>
     </xsl:for-each>
 
     <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">

@@ -54,7 +54,7 @@ from edition.diagnostics import Diagnostic
 
 from edition.importer.assemble import draft_tree
 from edition.importer.draft import Builder, serialize
-from edition.importer.layout import INVALID_XML, MAX_PARAGRAPH, clean_lines, paragraphs
+from edition.importer.layout import INVALID_XML, MAX_PARAGRAPH, clean_lines, paragraphs, split_run_together
 from edition.importer.regions import Reader
 from edition.importer.report import ImportProblem, Report
 from edition.importer.tei import XML_ID
@@ -87,7 +87,7 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
         for m in INVALID_XML.finditer(raw):
             report.flag(n, "invalid-char", f"U+{ord(m.group(0)):04X}",
                         f"character U+{ord(m.group(0)):04X} cannot be written in XML: replaced by a space")
-    paras = paragraphs(lines)
+    paras = split_run_together(paragraphs(lines), report)
     if not paras:
         raise ImportProblem("no-text", "the input holds no text: nothing to import")
     for p in paras:

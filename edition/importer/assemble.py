@@ -17,7 +17,8 @@ from edition.importer.layout import PAGE_NUMBER
 from edition.importer.notes import link_notes
 from edition.importer.regions import DOC_TYPE, Reader
 from edition.importer.report import Item, Speaker, shorten
-from edition.importer.speakers import Person, compatible, match_turn, name_persons, person_for, person_key
+from edition.importer.speakers import (Person, compatible, match_turn, name_persons, person_for, person_key,
+                                       title_case_turn)
 from edition.importer.tei import XML_ID, XML_LANG, T, add, append_text
 from edition.parse import TEI_NS
 
@@ -63,12 +64,17 @@ def draft_tree(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree
         add(pub, "publisher", "Wilson Center Digital Archive")
         add(pub, "authority", "History and Public Policy Program")
     else:
-        add(pub, "authority", "Unpublished draft")
-        r.flag(1, "publication", "", "plain transcript: the publication statement says \"Unpublished draft\"; name the publisher")
-    if rd.rights:
+        # said in prose, as TEI allows: the edition prints it as it is (not "Published by Unpublished draft")
+        add(pub, "p", "Unpublished draft.")
+        r.flag(1, "publication", "", "plain transcript: the publication statement says \"Unpublished draft.\"; "
+                                     "name the publisher (<publisher>)")
+    if rd.rights and rd.wilson:
         lic = add(add(pub, "availability"), "licence")
         for p in rd.rights:
             b.inline(add(lic, "p"), p, notes=False, where="the rights statement", brackets=False)
+    elif rd.rights:  # a statement in prose has no <availability>: the rights follow it, in prose
+        for p in rd.rights:
+            b.inline(add(pub, "p"), p, notes=False, where="the rights statement", brackets=False)
 
     # ---- source
     source_desc = add(file_desc, "sourceDesc")
@@ -78,13 +84,17 @@ def draft_tree(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree
         ident = add(ms, "msIdentifier")
         add(ident, "repository", c.repository)
         for t, v in c.idnos:
-            add(ident, "idno", v, type=t)
+            idno = add(ident, "idno", v, type=t)
+            if t in c.abbr:  # the source's own abbreviation ("papka 12"), printed back as it was
+                idno.set("rend", c.abbr[t])
         if c.sheets:
             locus = add(add(add(ms, "msContents"), "msItem"), "locus", c.sheets)
             m = re.fullmatch(r"(\w+)(?:\s*[-–]\s*(\w+))?", c.sheets)
             if m:
                 locus.set("from", m.group(1))
                 locus.set("to", m.group(2) or m.group(1))
+            if "sheets" in c.abbr:  # "ll. 9-17"
+                locus.set("rend", c.abbr["sheets"])
         if c.form:
             add(add(ms, "physDesc"), "objectDesc", form=slug(c.form) or "unknown")
         if c.provenance:
@@ -224,14 +234,34 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
     paras = list(rd.transcript)
     # metadata that stands inside the transcript region (credits, rights lines of a plain file) stays where it is
     persons: list[Person] = []
-    turns_direct = sum(1 for p in paras if (t := match_turn(p.text, rd.known)) and t.form != "run-in")
-    turns_reported = sum(1 for p in paras if (t := match_turn(p.text, rd.known)) and t.form == "run-in")
+    turns = [match_turn(p.text, rd.known) for p in paras]
+    turns_direct = sum(1 for t in turns if t and t.form != "run-in")
+    turns_reported = sum(1 for t in turns if t and t.form == "run-in")
     attach = turns_direct >= turns_reported
+    # after the last turn: the record's closing narration ("The conversation lasted two hours.") and
+    # who recorded it ("Recorded by ..."), which are not the last speaker's words
+    last_turn = max((i for i, t in enumerate(turns) if t), default=len(paras))
+    closing = {i for i in range(last_turn + 1, len(paras)) if CLOSING.match(paras[i].text) or RECORDED_BY.match(paras[i].text)}
+    signed = set()
+    for i in range(len(paras) - 1, last_turn, -1):  # "Recorded by" lines that end the transcript sign it
+        if not RECORDED_BY.match(paras[i].text):
+            break
+        signed.add(i)
+    closer = None
     current_sp = None
     first = True
-    for p in paras:
+    for i, (p, turn) in enumerate(zip(paras, turns)):
         t = p.text
-        turn = match_turn(t, rd.known)
+        if i in signed:
+            closer = closer if closer is not None else etree.Element(T + "closer")
+            b.inline(add(closer, "signed"), p)
+            r.recognised.append(Item(p.line, "closing", t, "who recorded the conversation: <closer><signed>"))
+            continue
+        if i in closing:
+            current_sp = None
+            b.inline(add(div, "p"), p)
+            r.recognised.append(Item(p.line, "closing", t, "narration after the last speech, outside it"))
+            continue
         if first and turn is None and rd.is_dateline(t):
             opener = add(div, "opener")
             dl = add(opener, "dateline")
@@ -249,10 +279,19 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             add(current_sp if current_sp is not None else div, "pb", n=m.group(1) or m.group(2))
             r.consumed.append(Item(p.line, "page-number", t, "page number, encoded as <pb n>"))
             continue
+        if turn is None and (maybe := title_case_turn(t)) is not None and person_key(maybe.label)[0] in rd.known.uncertain:
+            r.flag(p.line, "label-uncertain", maybe.label,
+                   f"{maybe.label + '.'!r} at the start of the paragraph may be a speaker's label: kept as text, since "
+                   f"nothing else in the document says it names a speaker (not in the title or a list of those "
+                   f"present, no other paragraph opens with it); if it is one, make the paragraph a <sp>")
         if turn is None and citation_like(t):
             r.flag(p.line, "citation-unparsed", t, "looks like an archival reference inside the transcript: kept as a paragraph")
         if turn is not None:
-            person = person_for(turn, p.line, persons, r)
+            person = person_for(turn, p.line, persons, r, rd.known.aliases)
+            if turn.alias:
+                r.recognised.append(Item(p.line, "short form", turn.alias, f"defined by {turn.label!r}"))
+            if turn.note:
+                r.recognised.append(Item(p.line, "stage note in a label", turn.note, f"kept in the label of {turn.label!r}"))
             sp = add(div, "sp")
             person.sps.append(sp)
             speaker = add(sp, "speaker")
@@ -280,6 +319,8 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             continue
         current_sp = None
         b.inline(add(div, "p"), p)
+    if closer is not None:
+        div.append(closer)
     # a label with no speech after it ("KHRUSHCHEV:" as the last line) stays as a paragraph
     for sp in [sp for sp in div.iter(T + "sp") if len(sp) == 1]:
         speaker = sp[0]
@@ -313,6 +354,17 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             sp.set("who", "#" + person.id)
         r.speakers.append(Speaker(person.id, person.name, person.labels, len(person.sps), person.lines))
     return div, persons
+
+
+#: Narration that closes a record of conversation.
+CLOSING = re.compile(
+    r"^(?:(?:The|This|Our) (?:conversation|meeting|talk|talks|discussion|interview|audience|reception|visit|session|exchange)"
+    r"(?: [\w’'-]+){0,4} (?:lasted|ended|was (?:over|concluded|closed)|took|continued|concluded|closed|finished|came to an end)"
+    r"|(?:After this|Afterwards|Thereupon|Then|At this point|At the end),? the (?:conversation|discussion|talks?|meeting)"
+    r"|End of (?:the )?(?:conversation|record|meeting|talks?|transcript))\b")
+#: Who recorded the conversation, at its end.
+RECORDED_BY = re.compile(r"^\(?(?:Recorded|Record(?:ed)? (?:made|kept)|Drafted|Written|Minuted|Notes? (?:taken|made)|Taken down"
+                         r"|Compiled|Prepared|Transcribed|Translated and recorded) by\b")
 
 
 def _line_of_sp(persons: list[Person], sp) -> int:

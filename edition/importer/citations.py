@@ -24,20 +24,23 @@ def citation_like(text: str) -> bool:
     return len(text) <= 250 and len(_CITATION_LIKE.findall(text)) >= 2 and match_turn(text) is None
 
 
-_LEVEL_LABEL = {"fond": "Collection", "opis": "Inventory", "delo": "File"}
-_LEVEL_ABBR = {"fond": "f.", "opis": "op.", "delo": "d.", "sheets": "l."}
+_LEVEL_LABEL = {"fond": "Collection", "opis": "Inventory", "papka": "Folder", "delo": "File"}
+_LEVEL_ABBR = {"fond": "f.", "opis": "op.", "papka": "p.", "delo": "d.", "sheets": "l."}
 _FORMS = {"typescript", "manuscript", "original", "print", "photocopy", "carbon copy", "handwritten", "copy"}
 
 
 @dataclass
 class Citation:
-    """An archival citation: repository, identifiers (fond, opis, delo), sheets, form, provenance."""
+    """An archival citation: repository, identifiers (fond, opis, papka, delo), sheets, form, provenance;
+    ``abbr``: the abbreviations the source printed where they are not the edition's ("papka" for "p.",
+    "ll." for "l."), by level (encoded as the idno's or the locus's @rend)."""
 
     repository: str
     idnos: list[tuple[str, str]]
     sheets: str | None = None
     form: str | None = None
     provenance: list[str] = field(default_factory=list)
+    abbr: dict[str, str] = field(default_factory=dict)
 
 
 def _dot(s: str) -> str:
@@ -56,18 +59,23 @@ def source_line(c: Citation) -> str:
 
 
 def archival_citation(c: Citation) -> str:
-    """As common.xsl's e:archival-citation prints it: "RGANI, f. 52, op. 1, d. 498, l. 43."."""
-    parts = [c.repository] + [f"{_LEVEL_ABBR[t]} {v}" if t in _LEVEL_ABBR else v for t, v in c.idnos]
+    """As common.xsl's e:archival-citation prints it: "RGANI, f. 52, op. 1, d. 498, l. 43.",
+    "AVPRF, f. 0100, op. 46, papka 12, d. 5, ll. 9-17.", "..., l. 9 ob." (no second full stop)."""
+    parts = [c.repository] + [f"{c.abbr.get(t, _LEVEL_ABBR[t])} {v}" if t in _LEVEL_ABBR else v for t, v in c.idnos]
     if c.sheets:
-        parts.append(f"l. {c.sheets}")
-    return ", ".join(p for p in parts if p) + "."
+        parts.append(f"{c.abbr.get('sheets', _LEVEL_ABBR['sheets'])} {c.sheets}")
+    return _dot(", ".join(p for p in parts if p))
 
 
 _V = r"[\w\-/–]+"
 _LONG_CITATION = re.compile(rf"^(?P<repo>[^.,\[\]]{{2,80}}?)\. Collection (?P<fond>{_V})\. Inventory (?P<opis>{_V})\. File (?P<delo>{_V})\."
                             rf"(?: Sheets (?P<sheets>[\w\-–]+(?:, ?[\w\-–]+)*)\.)?(?P<rest>(?: [^\[\]]*)?)$")
-_SHORT_CITATION = re.compile(rf"^(?P<repo>[^.,\[\]]{{2,80}}?), f\. (?P<fond>{_V}), op\. (?P<opis>{_V}), d\. (?P<delo>{_V})"
-                             rf"(?:, l\. (?P<sheets>[\w\-–]+(?:, ?[\w\-–]+)*))?\.(?: (?P<rest>.*))?$")
+# the Russian conventions: "papka" (or "p.") between opis and delo, "l." for a sheet and "ll." for
+# several, "ob." (oborot) for a sheet's back: "AVPRF, f. 0100, op. 46, papka 12, d. 5, ll. 9-17, 18 ob."
+_SHEET = r"[\w\-–]+(?: ob\.)?(?:\s?[-–]\s?[\w]+(?: ob\.)?)?"
+_SHORT_CITATION = re.compile(rf"^(?P<repo>[^.,\[\]]{{2,80}}?), f\. (?P<fond>{_V}), op\. (?P<opis>{_V})"
+                             rf"(?:, (?P<papka_abbr>p\.|papka) (?P<papka>{_V}))?, d\. (?P<delo>{_V})"
+                             rf"(?:, (?P<sheets_abbr>ll?\.) (?P<sheets>{_SHEET}(?:, ?{_SHEET})*))?\.?(?: (?P<rest>.*))?$")
 
 
 def parse_citation(text: str) -> tuple[Citation, str, str] | None:
@@ -95,8 +103,12 @@ def parse_citation(text: str) -> tuple[Citation, str, str] | None:
         return None
     m = _SHORT_CITATION.match(text)
     if m:
-        c = Citation(m.group("repo"), [("fond", m.group("fond")), ("opis", m.group("opis")), ("delo", m.group("delo"))],
+        c = Citation(m.group("repo"), [("fond", m.group("fond")), ("opis", m.group("opis"))]
+                     + ([("papka", m.group("papka"))] if m.group("papka") else []) + [("delo", m.group("delo"))],
                      m.group("sheets"))
+        for level in ("papka", "sheets"):
+            if m.group(level) and m.group(f"{level}_abbr") != _LEVEL_ABBR[level]:
+                c.abbr[level] = m.group(f"{level}_abbr")
         printed = text[: len(text) - len(m.group("rest") or "")].rstrip()
         if archival_citation(c) == printed:
             return c, "short", (m.group("rest") or "").strip()
@@ -161,11 +173,15 @@ def derived_texts(tree: etree._ElementTree) -> list[str]:
     root = tree.getroot()
     out = []
     for ms in root.iterfind(".//t:sourceDesc/t:msDesc", ns):
+        loci = list(ms.iterfind("t:msContents/t:msItem/t:locus", ns))
         c = Citation(ms.findtext("t:msIdentifier/t:repository", namespaces=ns) or "",
                      [(i.get("type"), i.text or "") for i in ms.iterfind("t:msIdentifier/t:idno", ns)],
-                     ", ".join(" ".join(l.itertext()) for l in ms.iterfind("t:msContents/t:msItem/t:locus", ns)) or None,
+                     ", ".join(" ".join(l.itertext()) for l in loci) or None,
                      next((o.get("form") for o in ms.iterfind("t:physDesc/t:objectDesc", ns)), None),
-                     [" ".join("".join(p.itertext()).split()) for p in ms.iterfind("t:history/t:provenance", ns)])
+                     [" ".join("".join(p.itertext()).split()) for p in ms.iterfind("t:history/t:provenance", ns)],
+                     {i.get("type"): i.get("rend") for i in ms.iterfind("t:msIdentifier/t:idno[@rend]", ns)})
+        if loci and loci[0].get("rend"):
+            c.abbr["sheets"] = loci[0].get("rend")
         out += [source_line(c), archival_citation(c)]
     for rs in root.iterfind(".//t:titleStmt/t:respStmt", ns):
         out.append(credit_line(rs.findtext("t:resp", namespaces=ns) or "",

@@ -65,7 +65,12 @@ class Builder:
                     append_text(parent, s.group(0))
                     self.report.flag(line, "marker-outside", s.group(0),
                                      f"note marker {s.group(0)} in {where}, where notes cannot stand: kept as text")
-            elif brackets and s.group(2).strip() and s.group(2).strip().lower() != "email protected":
+            elif s.group(2).strip().lower() == "email protected":
+                append_text(parent, s.group(0))
+                self.report.flag(line, "web-leftover", s.group(0),
+                                 f"{s.group(0)!r} is what the web page showed in place of an e-mail address it hid "
+                                 f"from robots: the address is not in the text; copy it from the page itself")
+            elif brackets and s.group(2).strip():
                 add(parent, "supplied", s.group(2))
                 self.report.flag(line, "bracket", s.group(0),
                                  f"editorial brackets {shorten(s.group(0), 50)!r} encoded as <supplied>: check whether "
@@ -94,7 +99,7 @@ def language(text: str) -> str | None:
 _STRUCTURAL = {"TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability", "licence",
                "sourceDesc", "msDesc", "msIdentifier", "msContents", "msItem", "physDesc", "history", "profileDesc",
                "abstract", "creation", "textClass", "keywords", "particDesc", "listPerson", "person", "text", "body",
-               "back", "div", "opener", "sp", "listBibl", "bibl", "note"}
+               "back", "div", "opener", "closer", "sp", "listBibl", "bibl", "note"}
 
 
 def indent(el: etree._Element, level: int = 0) -> None:

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 
 from edition.importer.citations import citation_like, parse_credits
+from edition.importer.dates import parse_date
 from edition.importer.notes import NOTE_TEXT
-from edition.importer.speakers import match_turn
+from edition.importer.report import Report, shorten
+from edition.importer.speakers import match_turn, person_key
 
 # XML 1.0 cannot hold these characters; they are replaced by a space and reported.
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -74,7 +76,8 @@ def paragraphs(lines: list[str]) -> list[Para]:
             if cur:
                 prev = cur[-1][1]
                 starts_new = (bool(NOTE_TEXT.match(t)) or match_turn(t) is not None or bool(PAGE_NUMBER.match(t))
-                              or bool(PAGE_NUMBER.match(prev)) or citation_like(t) or parse_credits(t) is not None)
+                              or bool(PAGE_NUMBER.match(prev)) or citation_like(t) or parse_credits(t) is not None
+                              or _date_line(t) or _date_line(prev))
                 ends = re.sub(r"\[\d{1,3}\]$", "", prev)[-1:] in ".!?:;\"”»)"
                 one_per_line = ends and (len(prev) > 100 or len(prev) < 0.75 * longest)
                 short_lines = longest < 50
@@ -96,6 +99,12 @@ def paragraphs(lines: list[str]) -> list[Para]:
     return out
 
 
+def _date_line(t: str) -> bool:
+    """A line that is a date with its month and year and nothing else ("17 November 1956"): a title's
+    date on the line under it is a paragraph of its own, not the title's end."""
+    return len(t) <= 40 and bool(parse_date(t)) and len(parse_date(t)) >= 7
+
+
 def _join(cur: list[tuple[int, str]]) -> Para:
     text, lines, starts = "", [], []
     for n, t in cur:
@@ -106,3 +115,50 @@ def _join(cur: list[tuple[int, str]]) -> Para:
         text += t
     return Para(text, lines, starts)
 
+
+
+# where a speaker label may follow a sentence's end in run-together text: a colon soon after, or a
+# word in capitals (cheap to find; match_turn then decides)
+_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[.!?…\"”»)\]])\s+(?=[^\W\d_a-z][^:.!?\[\]]{0,60}:\s|(?:[^\W\d_]\.){0,3}\s?[^\W\d_a-z]{2,}\b)")
+_NOTE_AFTER_SENTENCE = re.compile(r"(?<=[.!?…\"”»)\]])\s+(?=\[(\d{1,3})\]\s+[^\W\d_])")
+
+
+def split_run_together(paras: list[Para], report: Report) -> list[Para]:
+    """Paragraphs in which a conversation's turns run together (a PDF export that lost its line
+    breaks), split where a speaker label follows the end of a sentence; after the last turn,
+    where the text of a note follows one (``[3] ...``, its marker met earlier). Taken only when
+    the paragraph has two such labels and a speaker speaks twice; the report says where."""
+    out: list[Para] = []
+    for p in paras:
+        text = p.text
+        if len(text) < 200:
+            out.append(p)
+            continue
+        cuts, keys = [], []
+        first = match_turn(text[:200])
+        if first is not None and first.form in ("colon", "stop"):
+            keys.append(person_key(first.label)[0])
+        for m in _LABEL_AFTER_SENTENCE.finditer(text):
+            turn = match_turn(text[m.end(): m.end() + 200])
+            if turn is not None and turn.form in ("colon", "stop") and turn.rest:
+                cuts.append(m)
+                keys.append(person_key(turn.label)[0])
+        if len(cuts) < 2 or len(set(keys)) == len(keys):
+            out.append(p)
+            continue
+        # a note's text follows its marker: "[3] ..." after the last turn, its "[3]" met before
+        seen: dict[str, int] = {}
+        for m in re.finditer(r"\[(\d{1,3})\]", text):
+            seen.setdefault(m.group(1), m.start())
+        for m in _NOTE_AFTER_SENTENCE.finditer(text, cuts[-1].end()):
+            if seen.get(m.group(1), len(text)) < m.start():
+                cuts.append(m)
+        bounds = [0] + sorted({m.end() for m in cuts}) + [len(text)]
+        pieces = [p.slice(a, b) for a, b in zip(bounds, bounds[1:])]
+        for piece in pieces:
+            piece.text = piece.text.rstrip()
+        out += [piece for piece in pieces if piece.text]
+        report.flag(p.line, "run-together", shorten(text, 40),
+                    f"one paragraph held {len(pieces)} (turns and notes that ran together, as in a PDF export): "
+                    f"split where a speaker's label or a note's number follows the end of a sentence; check")
+    return out

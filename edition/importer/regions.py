@@ -16,7 +16,7 @@ from edition.importer.dates import DATE_IN_LINE, looks_like_date, parse_date
 from edition.importer.layout import Para
 from edition.importer.notes import NOTE_TEXT
 from edition.importer.report import Item, Report
-from edition.importer.speakers import match_turn, person_key
+from edition.importer.speakers import known_speakers, match_turn
 from edition.rules import MONTHS
 
 #: Whole paragraphs of a web page that are its furniture, not the document.
@@ -67,12 +67,9 @@ class Reader:
         self.note_texts: dict[int, tuple[Para, int]] = {}
         self.unclassified: list[tuple[str, Para]] = []  # (region, para)
         self.info: list[Para] = []  # document information kept as paragraphs
-        # speaker labels seen in strong forms, so that a single caps word running into speech counts too
-        self.known: set[frozenset] = set()
-        for p in paras:
-            t = match_turn(p.text)
-            if t and t.form != "run-in":
-                self.known.add(person_key(t.label)[0])
+        # what the document shows of its speakers: labels in strong forms, so that a single caps word
+        # running into speech counts too; title-case labels it vouches for; short forms labels define
+        self.known = known_speakers([p.text for p in paras])
 
     # ------------------------------------------------------------ regions
 

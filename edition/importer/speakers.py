@@ -34,7 +34,12 @@ _NOT_NAMES = {
     "ok", "okay", "dear", "please", "thank", "thanks", "question", "answer", "reply", "moscow", "beijing",
     "peking", "washington", "london", "paris", "berlin", "ussr", "usa", "prc", "gdr", "frg", "un", "nato",
     "cpsu", "ccp", "cc", "tass", "pravda",
+    # archives, whose citations open with their names: "RGANI. Collection 52. ..."
+    "rgani", "garf", "rgaspi", "avprf", "avp", "rgae", "rgva", "rgali", "tskhsd", "aprf", "sapmo", "bstu", "nara",
+    "mfa", "amae", "pa", "sta", "avpr",
 }
+#: what follows an archive's name at the start of a citation, not a speaker's words
+_ARCHIVAL = re.compile(r"^(?:Collection|Fonds?|f\.|Record Group|RG|Inventory|Opis|op\.)\s?\d", re.I)
 _REPORTING_VERBS = {
     "proposes", "proposed", "suggests", "suggested", "says", "said", "notes", "noted", "states", "stated",
     "declares", "declared", "replies", "replied", "answers", "answered", "asks", "asked", "remarks", "remarked",
@@ -89,10 +94,34 @@ def _name_ok(tokens: list[str], caps_only: bool) -> bool:
 
 
 _COLON_TURN = re.compile(r"^(?P<label>[^:\[\]]{1,60}?)\s*(?P<marker>\[\d{1,3}\])?\s*(?P<punct>:)(?:\s+(?P<rest>\S.*))?$")
-_STOP_TURN = re.compile(r"^(?P<label>(?:(?:[^\W\d_]\.){1,3}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){0,4})"
+# a label with a parenthesis before its colon: "Prime Minister Pham (hereafter, Pham):",
+# "N.S. Khrushchev (after the translation ended):"
+_PAREN_TURN = re.compile(r"^(?P<label>[^:\[\]()]{1,60}?)\s*\((?P<paren>[^()\[\]]{1,80})\)\s*(?P<marker>\[\d{1,3}\])?\s*"
+                         r"(?P<punct>:)(?:\s+(?P<rest>\S.*))?$")
+_ALIAS = re.compile(r"^(?:hereafter|hereinafter|henceforth|below|further)[,:]?\s+(?:referred to as\s+|called\s+|as\s+)?"
+                    r"(?P<alias>[^,;:]{1,40}?)\.?$", re.I)
+_CAPS = r"[^\W\d_a-z][^\W\d_a-z'’\-]+"
+_LEADING_INITIALS = r"(?:(?:[^\W\d_]\.){1,3}\s?)*"
+_TRAILING_INITIALS = r"(?:\s+(?:[^\W\d_]\.){1,3})"
+_STOP_TURN = re.compile(rf"^(?P<label>{_LEADING_INITIALS}{_CAPS}(?:\s+{_CAPS}){{0,4}})"
                         r"(?P<marker>\[\d{1,3}\])?(?P<punct>\.)\s+(?P<rest>\S.*)$")
-_RUNIN_TURN = re.compile(r"^(?P<label>(?:(?:[^\W\d_]\.){1,3}\s?)*[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z][^\W\d_a-z'’\-]+){0,4})"
+# "KHRUSHCHEV N.S. We agree.": the initials' full stop ends the label
+_STOP_INITIALS_TURN = re.compile(rf"^(?P<label>{_CAPS}(?:\s+{_CAPS}){{0,4}}{_TRAILING_INITIALS})"
+                                 r"(?P<marker>\[\d{1,3}\])?\s+(?P<rest>[^\W\d_a-z].*)$")
+_RUNIN_TURN = re.compile(rf"^(?P<label>{_LEADING_INITIALS}{_CAPS}(?:\s+{_CAPS}){{0,4}}{_TRAILING_INITIALS}?)"
                          r"(?P<marker>\[\d{1,3}\])?\s+(?P<rest>(?P<verb>[^\W\d_A-Z]+)\b.*)$")
+# a label in title case: "Stalin. Text", "W. Ulbricht. Text" (taken only where the document shows it names a speaker)
+_TITLE_WORD = r"[^\W\d_][^\W\d_'’\-]*"
+_TITLE_STOP_TURN = re.compile(rf"^(?P<label>{_LEADING_INITIALS}{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}})"
+                              r"(?P<marker>\[\d{1,3}\])?(?P<punct>\.)\s+(?P<rest>[^\W\d_a-z\s].*)$")
+#: words that open sentences in title case and are never speakers' names
+_NOT_TITLE_NAMES = {
+    "agreed", "correct", "good", "right", "true", "indeed", "certainly", "exactly", "fine", "excellent", "very",
+    "next", "later", "meanwhile", "also", "again", "first", "last", "afterwards", "otherwise", "besides",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "st", "mt", "no", "nos", "vol", "ch", "art", "fig", "ibid", "cf", "etc", "viz", "op", "cit",
+}
 
 
 @dataclass
@@ -105,22 +134,57 @@ class Turn:
     rest: str  # the speech
     rest_offset: int
     form: str  # "colon", "stop" (MAO ZEDONG. ...), "run-in" (MAO ZEDONG proposes ...), "alone" (label only)
+    alias: str | None = None  # the short form the label defines: "(hereafter, Pham)" -> "Pham"
+    note: str | None = None  # a stage note in the label: "(after the translation ended)"
 
 
-def match_turn(text: str, known: set[frozenset] | None = None) -> Turn | None:
-    """The speaker turn that opens ``text``, if one does."""
-    m = _COLON_TURN.match(text)
+@dataclass
+class Known:
+    """What the whole document shows about its speakers, for labels that do not prove themselves.
+
+    ``keys``: the name keys (``person_key(label)[0]``) of labels that open turns in a strong form
+    (``NAME:``, ``NAME.`` in capitals), and of title-case labels the document vouches for (see
+    ``known_speakers``); ``aliases``: the short forms labels define ("(hereafter, the Ambassador)"),
+    each with the key of the full name; ``uncertain``: title-case labels it does not vouch for
+    (label, paragraph index), kept as text and listed for review."""
+
+    keys: set = field(default_factory=set)
+    aliases: dict = field(default_factory=dict)
+    uncertain: dict = field(default_factory=dict)
+
+    def __contains__(self, key: frozenset) -> bool:
+        return key in self.keys
+
+
+def match_turn(text: str, known: Known | None = None) -> Turn | None:
+    """The speaker turn that opens ``text``, if one does. Labels that need the document's word
+    (a title-case ``Name.``, a single word in capitals running into speech, a defined short form)
+    count only when ``known`` vouches for them."""
+    m = _PAREN_TURN.match(text)
     if m and not re.search(r"\d", m.group("label")):
         label = m.group("label").strip()
         if _name_ok(_tokens(label), caps_only=False):
+            alias = _ALIAS.match(m.group("paren").strip())
+            rest = m.group("rest") or ""
+            return Turn(label, text[: m.end("punct")].replace(m.group("marker") or "\x00", ""), m.group("marker"),
+                        rest, m.start("rest") if rest else len(text), "colon" if rest else "alone",
+                        alias=alias.group("alias").strip() if alias else None,
+                        note=None if alias else f"({m.group('paren')})")
+    m = _COLON_TURN.match(text)
+    if m and not re.search(r"\d", m.group("label")):
+        label = m.group("label").strip()
+        if _name_ok(_tokens(label), caps_only=False) or (known is not None and person_key(label)[0] in known.aliases):
             rest = m.group("rest") or ""
             return Turn(label, text[: m.end("punct")].replace(m.group("marker") or "\x00", ""), m.group("marker"),
                         rest, m.start("rest") if rest else len(text), "colon" if rest else "alone")
     m = _STOP_TURN.match(text)
-    if m and _name_ok(_tokens(m.group("label")), caps_only=True):
+    if m and _name_ok(_tokens(m.group("label")), caps_only=True) and not _ARCHIVAL.match(m.group("rest")):
         label = m.group("label")
         # "N.S." at the end of the label is initials, not the full stop
         return Turn(label, label + ".", m.group("marker"), m.group("rest"), m.start("rest"), "stop")
+    m = _STOP_INITIALS_TURN.match(text)
+    if m and _name_ok(_tokens(m.group("label")), caps_only=True):
+        return Turn(m.group("label"), m.group("label"), m.group("marker"), m.group("rest"), m.start("rest"), "stop")
     m = _RUNIN_TURN.match(text)
     if m and _name_ok(_tokens(m.group("label")), caps_only=True) and m.group("verb").islower():
         label = m.group("label")
@@ -128,7 +192,76 @@ def match_turn(text: str, known: set[frozenset] | None = None) -> Turn | None:
         strong = len(toks) >= 2 or m.group("verb") in _REPORTING_VERBS or (known is not None and person_key(label)[0] in known)
         if strong:
             return Turn(label, label, m.group("marker"), m.group("rest"), m.start("rest"), "run-in")
+    if known is not None:
+        turn = title_case_turn(text)
+        if turn is not None and person_key(turn.label)[0] in known:
+            return turn
     return None
+
+
+def title_case_turn(text: str) -> Turn | None:
+    """A label in title case followed by a full stop ("Stalin. Text", "W. Ulbricht. Text"), by its
+    shape alone: whether it names a speaker is for the document to say (``known_speakers``)."""
+    m = _TITLE_STOP_TURN.match(text)
+    if not m:
+        return None
+    label = m.group("label")
+    toks = _tokens(label)
+    if not _name_ok(toks, caps_only=False) or any(t.rstrip(".").lower() in _NOT_TITLE_NAMES for t in toks):
+        return None
+    key = person_key(label)[0]
+    if not key or all(w in _TITLES for w in key) or (len(toks) == 1 and len(toks[0]) < 3):
+        return None  # "Mr. Smith arrived", "St. Petersburg is..."
+    return Turn(label, label + ".", m.group("marker"), m.group("rest"), m.start("rest"), "stop")
+
+
+_OPENING_PARAGRAPHS = 6
+_PARTICIPANTS = re.compile(r"^(?:present|participants|participating|attending|those present)\b", re.I)
+
+
+def known_speakers(texts: list[str]) -> Known:
+    """What the document (its paragraphs' texts, in order) shows about its speakers.
+
+    A label in a strong form is known. A title-case ``Name.`` label is taken as a speaker when
+    the document vouches for it: its name is a strong label's, or is named in the document's
+    opening paragraphs (title, participants) or in a "Present:" line, or the same label opens
+    two paragraphs or more and its words are never written in lower case in the document (a
+    name, not "Agreed." or "Good."). The others are ``uncertain``."""
+    known = Known()
+    for t in texts:
+        turn = match_turn(t)
+        if turn and turn.form != "run-in":
+            key = person_key(turn.label)
+            known.keys.add(key[0])
+            if turn.alias:
+                known.aliases[person_key(turn.alias)[0]] = key
+    for alias in known.aliases:
+        known.keys.add(alias)
+    candidates: dict[frozenset, list[int]] = {}
+    labels: dict[frozenset, str] = {}
+    for i, t in enumerate(texts):
+        if match_turn(t) is None and (turn := title_case_turn(t)) is not None:
+            key = person_key(turn.label)[0]
+            candidates.setdefault(key, []).append(i)
+            labels.setdefault(key, turn.label)
+    if not candidates:
+        return known
+    first_strong = next((i for i, t in enumerate(texts) if (turn := match_turn(t)) and turn.form != "run-in"), len(texts))
+    named: set[str] = set()
+    for i, t in enumerate(texts):
+        if (i < min(_OPENING_PARAGRAPHS, first_strong) and i not in {j for js in candidates.values() for j in js}) \
+                or _PARTICIPANTS.match(t):
+            named.update(fold(w.strip(".,;:’'()")) for w in _tokens(t) if w[:1].isupper())
+    lower = {fold(w) for t in texts for w in re.findall(r"(?<![\w'’-])[^\W\d_A-Z][\w'’-]*", t) if w.islower()}
+    for key, where in candidates.items():
+        vouched = (any(compatible((key, ""), (k, "")) for k in known.keys if k)
+                   or key <= named
+                   or (len(where) >= 2 and not key & lower))
+        if vouched:
+            known.keys.add(key)
+        else:
+            known.uncertain[key] = labels[key]
+    return known
 
 
 def person_key(label: str) -> tuple[frozenset, str]:
@@ -168,9 +301,12 @@ class Person:
     name: str = ""
 
 
-def person_for(turn: Turn, line: int, persons: list[Person], r: Report) -> Person:
-    """The person who speaks ``turn``: one already met under a compatible spelling, or a new one."""
+def person_for(turn: Turn, line: int, persons: list[Person], r: Report, aliases: dict | None = None) -> Person:
+    """The person who speaks ``turn``: one already met under a compatible spelling, or a new one.
+    A short form a label defined (``aliases``: its key -> the full name's key) is that name's."""
     key = person_key(turn.label)
+    if aliases and key[0] in aliases:
+        key = aliases[key[0]]
     candidates = [p for p in persons if compatible(key, p.key)]
     if len(candidates) > 1:
         exact = [p for p in candidates if p.key == key]

@@ -113,7 +113,14 @@ def assert_lines_reach_text_edition(text: str, imported: Imported) -> None:
     # a line holding a citation and credits, or two credits joined by "and", is printed as its parts
     split = {i.line for i in r.consumed if i.kind == "connector"} | {
         c.line for c in r.citation if any(i.line == c.line and i.kind == "credits" for i in r.recognised)}
+    # a paragraph of turns and notes that ran together is printed as the turns and notes it held
+    run_together = {i.line for i in r.review if i.kind == "run-together"}
     for n, line in kept_lines(text, r).items():
+        if n in run_together:
+            for part in re.split(r"\[\d{1,3}\]", " ".join(line.split())):
+                for piece in re.split(r"(?<=[.!?])\s+", part.strip()):
+                    assert piece.casefold() in flat or not piece, f"line {n}: {piece!r} not in the text edition"
+            continue
         if n in split:
             parts = [c.text for c in r.citation if c.line == n] + [i.text for i in r.recognised if i.line == n and i.kind == "credits"]
             assert parts

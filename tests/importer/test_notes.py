@@ -14,7 +14,7 @@ def test_out_of_order_and_repeated_markers_are_renumbered_and_reported():
         ("3", "Handwritten addition in the margin.")]
     date = xpath(imp, "//t:creation/t:date")[0]
     assert (date.text, date.get("notBefore"), date.get("notAfter"), date.get("cert")) == ("Summer 1962", "1962", "1962", "low")
-    assert xpath(imp, "//t:back/t:div[@type='unclassified']/t:p/text()") == ["AVPRF, f. 0128, op. 9, p. 41, d. 7, ll. 3-5."]
+    assert xpath(imp, "//t:back/t:div[@type='unclassified']/t:p/text()") == ["AVPRF, f. 0128, op. 9, p. 41, d. 7, ll. 3-5 (the inventory says d. 8)."]
     assert xpath(imp, "//t:back/t:div[@type='documentInformation']/t:p/text()") == [
         "Original Uploaded Date", "2014-05-21", "Record ID", "118432", "Language", "Russian",
         "The archivist's inventory describes this file as incomplete."]

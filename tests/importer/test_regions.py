@@ -45,7 +45,9 @@ def test_reported_speech_narration_and_dateline():
     imp = import_fixture("reported-speech.txt")
     div = xpath(imp, "//t:div[@type='transcript']")[0]
     kinds = [etree.QName(c).localname for c in div]
-    assert kinds == ["opener", "p", "sp", "sp", "sp", "p", "sp", "sp", "p", "p"]
+    assert kinds == ["opener", "p", "sp", "sp", "sp", "p", "sp", "sp", "p", "closer"]
+    assert div[-2].text == "The conversation lasted one hour."
+    assert xpath(imp, "string(//t:closer/t:signed)") == "Recorded by S.N. Petrov"
     assert xpath(imp, "//t:dateline/t:date/@when") == ["1958-01-16"]
     assert xpath(imp, "//t:creation/t:date/@when") == ["1958-01-16"]
     assert [s.name for s in imp.report.speakers] == ["G.M. Zorin", "Wang Jian"]
