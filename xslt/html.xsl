@@ -146,6 +146,17 @@
     <h3><xsl:apply-templates/></h3>
   </xsl:template>
 
+  <!-- a table of the source (a word processor's): its rows and cells as they were -->
+  <xsl:template match="tei:table">
+    <table class="table"><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
+  </xsl:template>
+  <xsl:template match="tei:row">
+    <tr><xsl:apply-templates select="tei:cell"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell">
+    <td><xsl:apply-templates/></td>
+  </xsl:template>
+
   <xsl:template match="tei:opener | tei:closer">
     <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>

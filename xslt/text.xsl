@@ -315,6 +315,13 @@
     <xsl:value-of select="e:heading(e:inline(node()), '-')"/>
   </xsl:template>
 
+  <!-- a table: one paragraph a row, its cells joined by " | " -->
+  <xsl:template match="tei:table" mode="block">
+    <xsl:for-each select="tei:row">
+      <xsl:value-of select="e:para(string-join(tei:cell ! e:inline(node()), ' | '))"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="block">
     <xsl:value-of select="e:para-inline(node())"/>
   </xsl:template>

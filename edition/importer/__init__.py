@@ -54,13 +54,13 @@ from edition.diagnostics import Diagnostic
 
 from edition.importer.assemble import draft_tree
 from edition.importer.draft import Builder, serialize
-from edition.importer.layout import INVALID_XML, MAX_PARAGRAPH, clean_lines, paragraphs, split_run_together
+from edition.importer.layout import INVALID_XML, MAX_PARAGRAPH, Para, clean_lines, paragraphs, split_run_together
 from edition.importer.regions import Reader
 from edition.importer.report import ImportProblem, Report
 from edition.importer.tei import XML_ID
 from edition.importer.words import lost
 
-__all__ = ["ImportProblem", "Imported", "Report", "import_text"]
+__all__ = ["ImportProblem", "Imported", "Report", "import_paragraphs", "import_text"]
 
 
 @dataclass
@@ -88,6 +88,12 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
             report.flag(n, "invalid-char", f"U+{ord(m.group(0)):04X}",
                         f"character U+{ord(m.group(0)):04X} cannot be written in XML: replaced by a space")
     paras = split_run_together(paragraphs(lines), report)
+    return import_paragraphs(paras, lines, report, doc_id)
+
+
+def import_paragraphs(paras: list[Para], lines: list[str], report: Report, doc_id: str | None = None) -> Imported:
+    """The draft of ``paras`` (from a text file or a word processor's), whose words are those of
+    ``lines`` (the input as the report numbers it); the stages after layout."""
     if not paras:
         raise ImportProblem("no-text", "the input holds no text: nothing to import")
     for p in paras:
@@ -102,4 +108,4 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
     reader.read()
     tree = draft_tree(b, reader, doc_id)
     report.doc_id = tree.getroot().get(XML_ID)
-    return Imported(tree, report.doc_id, report, lost(lines, report, tree, source))
+    return Imported(tree, report.doc_id, report, lost(lines, report, tree, report.source))

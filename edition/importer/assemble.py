@@ -17,8 +17,7 @@ from edition.importer.layout import PAGE_NUMBER
 from edition.importer.notes import link_notes
 from edition.importer.regions import DOC_TYPE, Reader
 from edition.importer.report import Item, Speaker, shorten
-from edition.importer.speakers import (Person, compatible, match_turn, name_persons, person_for, person_key,
-                                       title_case_turn)
+from edition.importer.speakers import Person, compatible, name_persons, person_for, person_key, title_case_turn
 from edition.importer.tei import XML_ID, XML_LANG, T, add, append_text
 from edition.parse import TEI_NS
 
@@ -234,7 +233,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
     paras = list(rd.transcript)
     # metadata that stands inside the transcript region (credits, rights lines of a plain file) stays where it is
     persons: list[Person] = []
-    turns = [match_turn(p.text, rd.known) for p in paras]
+    turns = [rd.turn(p) for p in paras]
     turns_direct = sum(1 for t in turns if t and t.form != "run-in")
     turns_reported = sum(1 for t in turns if t and t.form == "run-in")
     attach = turns_direct >= turns_reported
@@ -249,9 +248,25 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
         signed.add(i)
     closer = None
     current_sp = None
+    container = div  # the transcript, or the section of it the last heading opened
     first = True
     for i, (p, turn) in enumerate(zip(paras, turns)):
         t = p.text
+        if p.head and turn is None:  # a word processor's heading: a section of the transcript
+            container = etree.SubElement(div, T + "div")
+            b.inline(add(container, "head"), p)
+            r.recognised.append(Item(p.line, "heading", t, f"level {p.head}: <div><head>"))
+            current_sp, first = None, False
+            continue
+        if p.rows is not None:  # a word processor's table
+            table = add(container, "table")
+            for row in p.rows:
+                row_el = add(table, "row")
+                for cell in row:
+                    b.inline(add(row_el, "cell"), cell)
+            r.recognised.append(Item(p.line, "table", shorten(t), f"{len(p.rows)} rows: <table>"))
+            current_sp, first = None, False
+            continue
         if i in signed:
             closer = closer if closer is not None else etree.Element(T + "closer")
             b.inline(add(closer, "signed"), p)
@@ -259,7 +274,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             continue
         if i in closing:
             current_sp = None
-            b.inline(add(div, "p"), p)
+            b.inline(add(container, "p"), p)
             r.recognised.append(Item(p.line, "closing", t, "narration after the last speech, outside it"))
             continue
         if first and turn is None and rd.is_dateline(t):
@@ -276,7 +291,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             if rd.metadata(p, "transcript"):
                 continue
         if turn is None and (m := PAGE_NUMBER.match(t)):
-            add(current_sp if current_sp is not None else div, "pb", n=m.group(1) or m.group(2))
+            add(current_sp if current_sp is not None else container, "pb", n=m.group(1) or m.group(2))
             r.consumed.append(Item(p.line, "page-number", t, "page number, encoded as <pb n>"))
             continue
         if turn is None and (maybe := title_case_turn(t)) is not None and person_key(maybe.label)[0] in rd.known.uncertain:
@@ -292,7 +307,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
                 r.recognised.append(Item(p.line, "short form", turn.alias, f"defined by {turn.label!r}"))
             if turn.note:
                 r.recognised.append(Item(p.line, "stage note in a label", turn.note, f"kept in the label of {turn.label!r}"))
-            sp = add(div, "sp")
+            sp = add(container, "sp")
             person.sps.append(sp)
             speaker = add(sp, "speaker")
             speaker.text = turn.speaker
@@ -305,7 +320,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
             r.turns += 1
             continue
         if re.fullmatch(r"\([^()]{1,200}\)", t):
-            target = current_sp if current_sp is not None else div
+            target = current_sp if current_sp is not None else container
             b.inline(add(target, "stage"), p)
             r.recognised.append(Item(p.line, "stage direction", t))
             continue
@@ -318,7 +333,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
                        "if it is narration, move it out of the <sp>")
             continue
         current_sp = None
-        b.inline(add(div, "p"), p)
+        b.inline(add(container, "p"), p)
     if closer is not None:
         div.append(closer)
     # a label with no speech after it ("KHRUSHCHEV:" as the last line) stays as a paragraph
@@ -328,7 +343,7 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
         para.text = speaker.text
         for c in list(speaker):
             para.append(c)
-        div.replace(sp, para)
+        sp.getparent().replace(sp, para)
         r.turns -= 1
         r.flag(para.sourceline or _line_of_sp(persons, sp), "label-alone", para.text or "",
                f"speaker label {para.text!r} with no speech after it: kept as a paragraph")

@@ -117,7 +117,7 @@ def convert(source: Path, doc_id: str | None, display: str | None) -> Outcome:
     that cannot be read raises ``OSError``."""
     try:
         if source.suffix.lower() == ".docx":
-            from edition.importer.docx import import_docx  # python-docx is loaded only for Word files
+            from edition.importer.word import import_docx  # python-docx is loaded only for Word files
 
             imported = import_docx(read_input(source), source=str(source), doc_id=doc_id)
         else:

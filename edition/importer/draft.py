@@ -10,8 +10,8 @@ from lxml import etree
 from edition.importer.ids import slug, valid_id
 from edition.importer.layout import Para
 from edition.importer.notes import MARKER_OR_BRACKET
-from edition.importer.report import Report, shorten
-from edition.importer.tei import add, append_text
+from edition.importer.report import Item, Report, shorten
+from edition.importer.tei import XML_LANG, add, append_text
 
 XML_MODEL = 'href="../schemas/edition.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
 
@@ -35,15 +35,53 @@ class Builder:
 
     def inline(self, parent: etree._Element, para: Para, start: int = 0, end: int | None = None,
                notes: bool = True, where: str = "the transcript", date: tuple[int, int, str] | None = None,
-               brackets: bool = True) -> None:
-        """Append ``para.text[start:end]`` to ``parent``: note markers become notes, brackets supplied text."""
+               brackets: bool = True, styled: bool | None = None) -> None:
+        """Append ``para.text[start:end]`` to ``parent``: note markers become notes, brackets supplied text;
+        a word processor's notes stand where their marks are, and (where ``styled``: by default where
+        notes may stand) its italics and languages become <hi> and <foreign>."""
+        end = len(para.text) if end is None else end
+        styled = notes if styled is None else styled
+        marks = sorted((m for m in para.marks if (m.kind == "note" and start <= m.start <= end)
+                        or (m.kind != "note" and styled and m.start < end and m.end > start)),
+                       key=lambda m: (m.start, m.kind != "note"))
+        pos = start
+        for m in marks:
+            if m.start < pos and m.kind == "note" or m.end <= pos:
+                continue
+            if m.kind == "note":
+                self._plain(parent, para, pos, m.start, notes, where, date, brackets)
+                pos = m.start
+                if notes:
+                    self.inline(add(parent, "note", type="editorial"), m.note, notes=False, where="a note", styled=True)
+                    self.report.notes.append(Item(m.note.line, "note", m.note.text,
+                                                  f"{m.value} at its mark on line {para.line_at(m.start)}"))
+                else:  # the note's text in brackets where the edition has no notes: kept, and said
+                    append_text(parent, f" [{m.note.text}]")
+                    self.report.flag(para.line_at(m.start), "marker-outside", shorten(m.note.text, 40),
+                                     f"a {m.value} in {where}, where notes cannot stand: its text is kept there in brackets")
+                continue
+            self._plain(parent, para, pos, max(m.start, pos), notes, where, date, brackets)
+            element = add(parent, "hi", rend=m.value) if m.kind == "hi" else add(parent, "foreign")
+            if m.kind == "foreign":
+                element.set(XML_LANG, m.value)
+                if m.rend:
+                    element.set("rend", m.rend)
+            pos = max(m.start, pos)
+            self._plain(element, para, pos, min(m.end, end), notes, where, None, brackets)
+            pos = min(m.end, end)
+        self._plain(parent, para, pos, end, notes, where, date, brackets)
+
+    def _plain(self, parent: etree._Element, para: Para, start: int, end: int, notes: bool, where: str,
+               date: tuple[int, int, str] | None, brackets: bool) -> None:
+        """``para.text[start:end]`` with its printed note markers and brackets."""
+        if start >= end:
+            return
         text = para.text
-        end = len(text) if end is None else end
         pos = start
         spans = []
         for m in MARKER_OR_BRACKET.finditer(text, start, end):
             spans.append(m)
-        if date and not any(m.start() < date[1] and m.end() > date[0] for m in spans):
+        if date and start <= date[0] and date[1] <= end and not any(m.start() < date[1] and m.end() > date[0] for m in spans):
             spans.append(date)
             spans.sort(key=lambda s: s.start() if hasattr(s, "start") else s[0])
         for s in spans:

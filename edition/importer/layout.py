@@ -4,7 +4,7 @@ where a turn, a note, a citation or a page number starts, or where lines are not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from edition.importer.citations import citation_like, parse_credits
 from edition.importer.dates import parse_date
@@ -31,12 +31,34 @@ def clean_lines(text: str) -> list[str]:
 
 
 @dataclass
+class Mark:
+    """What a word processor says of a stretch of a paragraph's text (a plain text says nothing):
+    ``hi`` (``value``: "italic", "bold"), ``foreign`` (``value``: the language), or, at one offset
+    (``start`` = ``end``), a ``note`` (``value``: "footnote", "endnote"; ``note``: its text)."""
+
+    start: int
+    end: int
+    kind: str
+    value: str = ""
+    note: "Para | None" = None
+    rend: str = ""  # a foreign stretch's look: "italic"
+
+
+@dataclass
 class Para:
-    """A paragraph of the input: its text (lines joined by a space) and where each line starts."""
+    """A paragraph of the input: its text (lines joined by a space) and where each line starts.
+
+    From a word processor also: ``marks`` on its text, ``label`` (the length of a speaker's label
+    the file marks as one, in bold or capitals), ``head`` (a heading's level), ``rows`` (a
+    table's cells, each a paragraph; ``text`` is then theirs, joined)."""
 
     text: str
     lines: list[int]  # input line of each joined segment
     starts: list[int]  # offset of each segment in text
+    marks: list[Mark] = field(default_factory=list)
+    label: int = 0
+    head: int = 0
+    rows: "list[list[Para]] | None" = None
 
     @property
     def line(self) -> int:
@@ -59,7 +81,9 @@ class Para:
                 starts.append(max(s - start, 0))
         if not lines:
             lines, starts = [self.line_at(start)], [0]
-        return Para(self.text[start:end], lines, starts)
+        marks = [Mark(m.start - start, m.end - start, m.kind, m.value, m.note, m.rend) for m in self.marks
+                 if start <= m.start and m.end <= end and (m.start < end or m.kind == "note")]
+        return Para(self.text[start:end], lines, starts, marks, self.label if start == 0 else 0)
 
 
 def paragraphs(lines: list[str]) -> list[Para]:

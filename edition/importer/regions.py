@@ -16,7 +16,7 @@ from edition.importer.dates import DATE_IN_LINE, looks_like_date, parse_date
 from edition.importer.layout import Para
 from edition.importer.notes import NOTE_TEXT
 from edition.importer.report import Item, Report
-from edition.importer.speakers import known_speakers, match_turn
+from edition.importer.speakers import Turn, known_speakers, label_turn, match_turn, person_key
 from edition.rules import MONTHS
 
 #: Whole paragraphs of a web page that are its furniture, not the document.
@@ -70,6 +70,16 @@ class Reader:
         # what the document shows of its speakers: labels in strong forms, so that a single caps word
         # running into speech counts too; title-case labels it vouches for; short forms labels define
         self.known = known_speakers([p.text for p in paras])
+        for p in paras:  # labels a word processor marks are known too
+            if p.label and match_turn(p.text) is None and (t := label_turn(p.text, p.label)) is not None:
+                self.known.keys.add(person_key(t.label)[0])
+
+    def turn(self, p: Para) -> Turn | None:
+        """The speaker turn that opens ``p``: by its text, or by the label a word processor marks."""
+        turn = match_turn(p.text, self.known)
+        if turn is None and p.label and not p.head:
+            turn = label_turn(p.text, p.label)
+        return turn
 
     # ------------------------------------------------------------ regions
 
@@ -116,7 +126,7 @@ class Reader:
                     self.unclassified.append(("marking", paras[j]))
                     j += 1
                     continue
-                if (match_turn(t, self.known) or len(t) > 200 or NOTE_TEXT.match(t) or self.is_dateline(t)
+                if (self.turn(paras[j]) or len(t) > 200 or NOTE_TEXT.match(t) or self.is_dateline(t)
                         and parse_date(t) is None or t.lower().rstrip(":") in (RELATED_HEADING, "document information")
                         or parse_citation(t) or citation_like(t) or parse_credits(t)):
                     break
@@ -177,7 +187,7 @@ class Reader:
         others_to_heading = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
             t = paras[k].text
-            turn_after[k] = turn_after[k + 1] or match_turn(t, self.known) is not None
+            turn_after[k] = turn_after[k + 1] or self.turn(paras[k]) is not None
             if t.lower().rstrip(":") in sections:
                 others_to_heading[k] = 0
             else:

@@ -215,6 +215,18 @@ def title_case_turn(text: str) -> Turn | None:
     return Turn(label, label + ".", m.group("marker"), m.group("rest"), m.start("rest"), "stop")
 
 
+def label_turn(text: str, length: int) -> Turn | None:
+    """The turn whose label a word processor marks (in bold or capitals): ``text[:length]``, with
+    its colon or full stop ("Orlov:", "Orlov."), when it is a name and speech follows."""
+    raw = text[:length].rstrip()
+    label = raw.rstrip(":.").strip()
+    m = re.match(r"\s*", text[length:])
+    rest_offset = length + (m.end() if m else 0)
+    if not label or not text[rest_offset:] or not (_name_ok(_tokens(label), caps_only=False) or _PAREN_TURN.match(raw + ":")):
+        return None
+    return Turn(label, raw, None, text[rest_offset:], rest_offset, "colon" if raw.endswith(":") else "stop")
+
+
 _OPENING_PARAGRAPHS = 6
 _PARTICIPANTS = re.compile(r"^(?:present|participants|participating|attending|those present)\b", re.I)
 
