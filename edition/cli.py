@@ -54,9 +54,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="check only the sources that changed since git revision REV (default: HEAD, i.e. "
                         "staged, unstaged and untracked changes); write PATHs before it, or --changed=REV")
     sub.add_parser("rules", help="list the rule codes and what each checks")
-    i = sub.add_parser("import", help="turn a plain-text transcript into a TEI draft (standard output unless -o)")
-    i.add_argument("source", type=Path, metavar="SOURCE.txt", help="the transcript as plain text (UTF-8)")
-    i.add_argument("-o", "--output", type=Path, metavar="tei/ID.xml", help="write the draft here; its name is the document id")
+    i = sub.add_parser("import", help="turn a transcript (.txt, .docx) or a folder of them into TEI drafts "
+                                      "(standard output unless -o)")
+    i.add_argument("source", type=Path, metavar="SOURCE", help="the transcript (plain text or .docx), or a folder of them")
+    i.add_argument("-o", "--output", type=Path, metavar="tei/ID.xml",
+                   help="write the draft here; its name is the document id (for a folder: the folder to write to)")
     i.add_argument("--force", action="store_true", help="overwrite an existing output file")
     i.add_argument("--report", choices=("text", "json"), default="text", help="how the import report is printed on stderr")
     return p

@@ -197,7 +197,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
     else:
         parts = [f"{summary['failed']} failed"] if summary["failed"] else []
         if summary["exists"]:
-            parts.append(f"{summary['exists']} not overwritten (--force overwrites)")
+            parts.append(f"{summary['exists']} not overwritten: --force overwrites them")
         print(f"edition: imported {summary['written']} of {len(outcomes)} files to {out}"
               + (f" ({', '.join(parts)})" if parts else "")
               + f"; {review} items to review (each file's list: --report json, or import it alone)"

@@ -138,3 +138,75 @@ def test_an_id_made_from_a_title_is_never_one_the_build_refuses(capsys, tmp_path
     code, out, err = run_cli(capsys, "import", source)
     assert code == 0, err
     assert etree.fromstring(out.encode()).get(XML_ID) == "doc-index"
+
+
+# ---------------------------------------------------------------- a folder of transcripts
+
+def _folder(tmp_path):
+    src = tmp_path / "transcripts"
+    src.mkdir()
+    for name in ("plain-turns-only.txt", "wilson-seedlike.txt"):
+        (src / name).write_bytes((FIXTURE_DIR / name).read_bytes())
+    (src / "Talks 1958 (copy).txt").write_bytes((FIXTURE_DIR / "reported-speech.txt").read_bytes())
+    (src / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02")
+    (src / "notes.md").write_text("not a transcript", encoding="utf-8")
+    return src
+
+
+def test_a_folder_is_imported_one_line_a_file_and_a_summary(capsys, tmp_path):
+    src, tei = _folder(tmp_path), tmp_path / "tei"
+    code, out, err = run_cli(capsys, "import", src, "-o", tei)
+    assert code == 1 and out == ""  # one input could not be imported
+    lines = err.strip().splitlines()
+    assert lines[:4] == [
+        f"{src / 'Talks 1958 (copy).txt'} -> {tei / 'talks-1958-copy.xml'}: 2 speakers, 5 turns, 0 of 0 notes linked, 3 to review",
+        f"{src / 'plain-turns-only.txt'} -> {tei / 'plain-turns-only.xml'}: 2 speakers, 6 turns, 0 of 0 notes linked, 3 to review",
+        f"{src / 'scan.txt'}: not imported: {src / 'scan.txt'}: error[not-text]: this is not a plain-text transcript: "
+        f"3 of its 11 bytes are binary (NUL or control characters), the first at byte 8; give the transcript as a text "
+        f"file (for a PDF or a word-processor file, save or export it as plain text first)",
+        f"{src / 'wilson-seedlike.txt'} -> {tei / 'wilson-seedlike.xml'}: 2 speakers, 3 turns, 2 of 2 notes linked, 1 to review"]
+    assert lines[4].startswith(f"edition: imported 3 of 4 files to {tei} (1 failed); 7 items to review")
+    assert sorted(p.name for p in tei.iterdir()) == ["plain-turns-only.xml", "talks-1958-copy.xml", "wilson-seedlike.xml"]
+    for draft in tei.iterdir():  # each named by its id, and valid
+        assert etree.parse(str(draft)).getroot().get(XML_ID) == draft.stem
+    assert run_cli(capsys, "validate", tei)[0] == 0
+
+
+def test_a_folder_import_never_overwrites_without_force(capsys, tmp_path):
+    src, tei = _folder(tmp_path), tmp_path / "tei"
+    (src / "scan.txt").unlink()
+    tei.mkdir()
+    (tei / "plain-turns-only.xml").write_text("keep me", encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", src, "-o", tei)
+    assert code == 2
+    assert (f"{src / 'plain-turns-only.txt'}: not imported: {tei / 'plain-turns-only.xml'} already exists; "
+            f"use --force to overwrite it") in err
+    assert "imported 2 of 3 files" in err and "1 not overwritten: --force overwrites them" in err
+    assert (tei / "plain-turns-only.xml").read_text(encoding="utf-8") == "keep me"
+    code, out, err = run_cli(capsys, "import", src, "-o", tei, "--force")
+    assert code == 0, err
+    assert etree.parse(str(tei / "plain-turns-only.xml")).getroot().get(XML_ID) == "plain-turns-only"
+
+
+def test_a_folder_import_reports_every_file_in_json(capsys, tmp_path):
+    src, tei = _folder(tmp_path), tmp_path / "tei"
+    code, out, err = run_cli(capsys, "import", src, "-o", tei, "--report", "json")
+    data = json.loads(err)
+    assert data["summary"] == {"files": 4, "written": 3, "failed": 1, "exists": 0, "review": 7}
+    by_name = {f["source"].rsplit("/", 1)[1]: f for f in data["files"]}
+    assert by_name["scan.txt"]["status"] == "failed" and "error[not-text]" in by_name["scan.txt"]["diagnostics"][0]
+    seed = by_name["wilson-seedlike.txt"]
+    assert seed["output"] == str(tei / "wilson-seedlike.xml") and seed["report"]["notes_linked"] == 2
+
+
+def test_a_folder_needs_a_folder_to_write_to(capsys, tmp_path):
+    src = _folder(tmp_path)
+    code, out, err = run_cli(capsys, "import", src)
+    assert code == 2 and "a folder is imported into a folder: name it with -o" in err
+    (tmp_path / "file.xml").write_text("x", encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", src, "-o", tmp_path / "file.xml")
+    assert code == 2 and "not a folder" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run_cli(capsys, "import", empty, "-o", tmp_path / "tei")
+    assert code == 2 and "no transcripts in it" in err
