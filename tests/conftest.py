@@ -10,7 +10,7 @@ import pytest
 from lxml import etree, html as lxml_html
 
 from edition import cli
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI_DIR = ROOT / "tei"

@@ -9,7 +9,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import ROOT
-from edition import parse, transform
+from edition.sources import parse
+from edition.render import saxon as transform
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reading"
 SIGNS = FIXTURES / "reading-signs.xml"

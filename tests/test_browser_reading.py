@@ -25,7 +25,8 @@ import pytest
 from browser import tools
 from browser.cdp import Browser
 from conftest import ROOT, SEED, SEED_ID
-from edition import cli, search
+from edition import cli
+from edition.builder import search
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PHONE = (390, 844, True)

@@ -103,7 +103,8 @@ GENERATED = {
 # ``edition validate`` in a process of its own; as root, the chmod 000 file is denied by a patched open
 RUNNER = """
 import builtins, os, sys
-from edition import cli, parse
+from edition import cli
+from edition.sources import parse
 if os.geteuid() == 0:
     _open = builtins.open
     def _guarded(file, *args, **kwargs):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition import parse
+from edition.sources import parse
 
 
 def test_positions_are_those_of_the_start_tags(tmp_path):

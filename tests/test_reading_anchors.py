@@ -1,4 +1,4 @@
-"""Stable anchors (README.md, "Anchors"): a speech is sp-SPEAKER-N (its number among
+"""Stable anchors (docs/encoding.md, "Anchors"): a speech is sp-SPEAKER-N (its number among
 that speaker's speeches), a paragraph in it SPEECH-pN, another paragraph p-N, an
 xml:id wins. Unrelated insertions elsewhere must leave every existing anchor, and what
 it points to, exactly as it was."""
@@ -74,7 +74,7 @@ PINNED = '<sp who="#mao" xml:id="mao-proposal">'
 
 def test_what_moves_an_anchor_is_documented_and_xml_id_pins_it(variant):
     """A new speech by the same speaker before it renumbers that speaker's speeches
-    (README says so); an xml:id on the speech keeps its anchor, and its paragraphs'."""
+    (docs/encoding.md says so); an xml:id on the speech keeps its anchor, and its paragraphs'."""
     earlier = '        <sp who="#mao"><speaker>MAO ZEDONG</speaker><p>began.</p></sp>\n'
     moved = anchors(html_of(variant((FIRST_SP, earlier + FIRST_SP))))
     assert moved["sp-mao-2"] == SEED_ANCHORS["sp-mao-1"]

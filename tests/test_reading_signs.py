@@ -1,4 +1,4 @@
-"""Editorial signs: README.md's table is the one reference; the HTML and text editions
+"""Editorial signs: docs/encoding.md's table is the one reference; the HTML and text editions
 render every sign as it says, and each page's legend explains exactly the signs it uses,
 in the table's words. Links render only for safe schemes; elements without a rule keep
 their text."""
@@ -15,9 +15,9 @@ from reading_support import SIGNS, html_of, render
 
 
 def readme_signs() -> list[tuple[str, str, str]]:
-    """(TEI, text edition, meaning) for each row of README.md's "Editorial signs" table."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Editorial signs", 1)[1].split("\n#", 1)[0]
+    """(TEI, text edition, meaning) for each row of docs/encoding.md's "Editorial signs" table."""
+    readme = (ROOT / "docs" / "encoding.md").read_text(encoding="utf-8")
+    section = readme.split("## Editorial signs", 1)[1].split("\n#", 1)[0]
     rows = [l for l in section.splitlines() if l.startswith("| `<")]
     out = []
     for row in rows:

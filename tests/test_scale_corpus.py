@@ -14,7 +14,7 @@ from lxml import etree
 
 from conftest import SHARED, TEI_ALL, visible_text
 from edition import cli
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 CORPUS = SHARED / "corpora" / "shakedracor"
 

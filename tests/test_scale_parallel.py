@@ -11,8 +11,11 @@ import sys
 import pytest
 
 from conftest import ROOT, SEED, run_cli
-from edition import pipeline
-from edition.progress import Progress, wanted
+from edition.builder.document import Job, process
+from edition.builder.publish import publish
+from edition.config import Config
+from edition.errors import UsageError
+from edition.report.progress import Progress, wanted
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
@@ -33,7 +36,7 @@ def sources(tmp_path_factory):
 @pytest.fixture(scope="module")
 def serial(sources, tmp_path_factory):
     out = tmp_path_factory.mktemp("serial") / "out"
-    result = pipeline.build([sources], out, pipeline.Options(jobs=1))
+    result = publish([sources], out, Config(jobs=1))
     assert result.rendered == 6 and result.diagnostics == []
     return tree(out)
 
@@ -127,7 +130,7 @@ def test_build_prints_no_progress_when_stderr_is_not_a_terminal(sources, tmp_pat
 def test_a_worker_running_other_code_is_refused(sources):
     """A Dask worker with another version of edition would write other bytes: the build stops (exit 2)."""
     path = sorted(sources.glob("*.xml"))[0]
-    job = pipeline.Job(path.read_bytes(), str(path), path.name, None, True, (), "0", code="not this code")
-    with pytest.raises(pipeline.UsageError, match="runs other code than this build"):
-        pipeline.process(job)
-    assert pipeline.process(pipeline.Job(path.read_bytes(), str(path), path.name, None, True, (), "0")).ok
+    job = Job(path.read_bytes(), str(path), path.name, None, True, (), "0", code="not this code")
+    with pytest.raises(UsageError, match="runs other code than this build"):
+        process(job)
+    assert process(Job(path.read_bytes(), str(path), path.name, None, True, (), "0")).ok

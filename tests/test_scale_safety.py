@@ -15,8 +15,8 @@ import time
 from lxml import etree
 
 from conftest import ROOT, SEED, run_cli
-from edition import output
-from edition.output import MANIFEST
+from edition.builder import output
+from edition.builder.output import MANIFEST
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402

@@ -16,7 +16,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import ROOT, SEED, SEED_ID, run_cli
-from edition import search
+from edition.builder import search
 
 needs_pagefind = pytest.mark.skipif(search.executable() is None,
                                     reason="the Pagefind binary is not installed (pip install pagefind-bin)")

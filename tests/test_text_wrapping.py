@@ -10,7 +10,9 @@ import re
 
 from lxml import etree
 
-from edition import parse, transform
+from edition.sources import parse
+
+from edition.render import saxon as transform
 
 
 def regex_lines(text: str, room: int = 72) -> list[str]:

@@ -13,7 +13,10 @@ import pytest
 from lxml import etree
 
 from conftest import TEI_ALL, line_of, run_cli
-from edition import grammar, parse, resources, validate
+from edition import resources
+from edition.validation import datatypes, grammar
+from edition.sources import parse
+from edition.validation import relaxng as validate
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -21,7 +24,7 @@ T = "{http://www.tei-c.org/ns/1.0}"
 def problems(path, schema=None) -> list[str]:
     source, diagnostics = parse.load(path, "doc.xml")
     assert source is not None, diagnostics
-    return [str(d) for d in validate.validate(source, validate.compile_schema(schema))]
+    return [str(d) for d in validate.validate(source, validate.compile_schema(schema))[0]]
 
 
 # (id, replacements, marker of the line, column, exact diagnostic after "doc.xml:LINE:COL: ")
@@ -102,7 +105,7 @@ def test_no_rule_repeats_what_the_grammar_said(variant, capsys):
 
 def test_the_analysis_is_cached_per_schema():
     schema = validate.compile_schema()
-    assert validate.analysis(schema) is grammar.load(resources.schema())
+    assert schema.analysis() is grammar.load(resources.schema())
     assert grammar.load(resources.schema()) is grammar.load(resources.schema())
 
 
@@ -110,7 +113,7 @@ def test_a_schema_compiled_elsewhere_still_gets_libxml2s_words(variant):
     path = variant(("<p>They concur", "<para/><p>They concur"))
     source, _ = parse.load(path, "doc.xml")
     foreign = etree.RelaxNG(etree.parse(str(resources.schema())))
-    got = validate.validate(source, foreign)
+    got, _ = validate.validate(source, validate.Schema(None, foreign))
     assert [(d.code, d.line) for d in got] == [("schema-element", line_of(path, "<para/>"))]
     assert got[0].message == "Did not expect element para there"
 
@@ -140,11 +143,11 @@ def test_required_attributes_come_from_the_schema(edition_grammar):
     ("decimal", "2.5", True), ("nonNegativeInteger", "-1", False), ("anyURI", "https://example.org/a b", False),
 ])
 def test_datatypes(type_name, value, ok):
-    assert grammar.datatype_ok(type_name, value) is ok
+    assert datatypes.datatype_ok(type_name, value) is ok
 
 
 def test_xsd_patterns_with_unicode_categories():
-    rx = grammar.xsd_regex(r"[^\p{C}\p{Z}]+")  # TEI's teidata.enumerated
+    rx = datatypes.xsd_regex(r"[^\p{C}\p{Z}]+")  # TEI's teidata.enumerated
     assert rx.fullmatch("editorial") and not rx.fullmatch("edit orial")
 
 
@@ -190,7 +193,7 @@ def test_every_invalid_mutation_is_explained_without_crashing(seed_text):
     one diagnostic, explains it from the schema (never the generic "schema" code) and never raises."""
     import random
 
-    from edition.parse import Source, _parser
+    from edition.sources.parse import Source, _parser
 
     rnd = random.Random(20260727)
     schema = validate.compile_schema()
@@ -219,10 +222,10 @@ def test_every_invalid_mutation_is_explained_without_crashing(seed_text):
                 parent.insert(max(0, i - 1), e)
         data = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
         tree = etree.fromstring(data, _parser()).getroottree()
-        if schema.validate(tree):
+        if schema.relaxng.validate(tree):
             continue
         invalid += 1
-        got = validate.validate(Source(path=Path("doc.xml"), display="doc.xml", tree=tree, data=data), schema)
+        got, _ = validate.validate(Source(path=Path("doc.xml"), display="doc.xml", tree=tree, data=data), schema)
         assert got, data.decode()
         assert all(d.code != "schema" and d.line > 0 for d in got), [str(d) for d in got]
     assert invalid > 150
@@ -250,7 +253,7 @@ def test_many_unlocated_errors_stay_fast(seed_text, tmp_path):
     path.write_text(seed_text.replace("<p>They concur", notes + "<p>They concur"), encoding="utf-8")
     source, _ = parse.load(path, "doc.xml")
     started = time.perf_counter()
-    got = validate.validate(source, validate.compile_schema())
+    got, _ = validate.validate(source, validate.compile_schema())
     elapsed = time.perf_counter() - started
     assert len(got) == 3000 and len({d.line for d in got}) == 3000
     assert all(d.code == "schema-attribute" and "lacks the required attribute @type" in d.message for d in got)

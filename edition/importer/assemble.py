@@ -19,7 +19,7 @@ from edition.importer.regions import DOC_TYPE, Reader
 from edition.importer.report import Item, Speaker, shorten
 from edition.importer.speakers import Person, compatible, name_persons, person_for, person_key, title_case_turn
 from edition.importer.tei import XML_ID, XML_LANG, T, add, append_text
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 
 def draft_tree(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree:

@@ -11,7 +11,8 @@ from edition.diagnostics import Diagnostic
 
 def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
     """Problems of the serialised draft, found the way ``edition validate`` finds them: the one door, the schema, the rules."""
-    from edition import parse, rules, validate
+    from edition.sources import parse
+    from edition.validation import compile_schema, diagnose
 
     with tempfile.TemporaryDirectory(prefix="edition-import-") as tmp:
         path = Path(tmp) / f"{doc_id}.xml"
@@ -19,6 +20,6 @@ def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
         source, problems = parse.load(path, display)
         if source is None:
             return problems
-        problems = validate.validate(source) + rules.check(source)
+        problems = diagnose(source, compile_schema(), True)
     return problems
 

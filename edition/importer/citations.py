@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from edition.importer.speakers import INITIALS, match_turn, name_token_kind
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 _CITATION_LIKE = re.compile(r"\b(?:f|op|d|l|ll|p)\.\s?\d|\b(?:Collection|Fond|Opis|Delo|Inventory|File|Sheets?|Folder|Box|Listy?)\s+\d", re.I)
 

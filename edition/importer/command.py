@@ -27,8 +27,9 @@ from edition.importer import ImportProblem, Imported, import_text
 from edition.importer.check import check
 from edition.importer.decode import decode, not_text, read_input
 from edition.importer.ids import slug, valid_id
-from edition.output import safe_name, unsafe_id_reason, write_atomic
-from edition.pipeline import UsageError
+from edition.builder.output import write_atomic
+from edition.errors import UsageError
+from edition.render.formats import safe_name, unsafe_id_reason
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_EXISTS = 0, 1, 2
 #: What a folder import reads, by file name suffix (in any case).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from edition.rules import MONTHS  # month names and abbreviations, one table for rules and import
+from edition.validation.rules import MONTHS  # month names and abbreviations, one table for rules and import
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_FORMS = [

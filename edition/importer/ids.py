@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from edition.importer.dates import DATE_IN_LINE
-from edition.output import safe_name
+from edition.render.formats import safe_name
 
 
 def fold(word: str) -> str:

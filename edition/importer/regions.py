@@ -17,7 +17,7 @@ from edition.importer.layout import Para
 from edition.importer.notes import NOTE_TEXT
 from edition.importer.report import Item, Report
 from edition.importer.speakers import Turn, known_speakers, label_turn, match_turn, person_key
-from edition.rules import MONTHS
+from edition.validation.rules import MONTHS
 
 #: Whole paragraphs of a web page that are its furniture, not the document.
 CHROME_LINES = {"skip to content", "skip to main content", "main navigation", "toggle navigation", "menu",

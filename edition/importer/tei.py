@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from edition.parse import TEI_NS, XML_NS
+from edition.sources.parse import TEI_NS, XML_NS
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from edition import cli, transform
+from edition import cli
+from edition.render import saxon as transform
 from edition.importer import Imported, import_text
 from edition.importer.citations import derived_texts
 from edition.importer.layout import PAGE_NUMBER, clean_lines
 from edition.importer.regions import CHROME_LINES, INFO_LABELS, RELATED_HEADING, SECTION_HEADINGS
 from edition.importer.report import Report
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "import"

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import pytest
 from lxml import etree
 
-from edition import pipeline
+from edition.builder.publish import publish
+from edition.config import Config
 from edition.importer import ImportProblem, import_text
 from edition.importer.check import check
-from edition.parse import TEI_NS
+from edition.sources.parse import TEI_NS
 
 from .support import (FIXTURE_DIR, MARKER, NS, SEED, SEED_PAGE, XML_ID, assert_lines_reach_text_edition,
                       assert_no_text_lost, import_fixture, kept_lines, page_text)
@@ -177,7 +178,7 @@ def test_fixture_drafts_build_into_the_edition(tmp_path):
         tei.mkdir(exist_ok=True)
         (tei / f"{imp.doc_id}.xml").write_bytes(imp.serialize())
         texts[imp.doc_id] = ((FIXTURE_DIR / name).read_text(encoding="utf-8"), imp)
-    result = pipeline.build([tei], tmp_path / "out", pipeline.Options())
+    result = publish([tei], tmp_path / "out", Config())
     assert [str(d) for d in result.diagnostics] == []
     for doc_id, (text, imp) in texts.items():
         page = page_text(tmp_path / "out" / "html" / f"{doc_id}.html").casefold()

@@ -11,7 +11,8 @@ import zipfile
 
 from lxml import etree
 
-from edition import pipeline
+from edition.builder.publish import publish
+from edition.config import Config
 from edition.importer.check import check
 from edition.importer.word import MAX_UNPACKED_BYTES, import_docx
 
@@ -94,7 +95,7 @@ def test_the_command_imports_a_docx_and_the_draft_builds(capsys, tmp_path):
         assert code == 0, err
         if name == "word-transcript":
             assert "2 speakers, 5 turns, 3 of 3 notes linked" in err
-    result = pipeline.build([tei], tmp_path / "out", pipeline.Options())
+    result = publish([tei], tmp_path / "out", Config())
     assert [str(d) for d in result.diagnostics] == []  # no warning either: tables, notes, foreign are styled
     text = " ".join((tmp_path / "out" / "text" / "word-transcript.txt").read_text(encoding="utf-8").split())
     assert "V.P. Orlov | Deputy Minister of Railways" in text

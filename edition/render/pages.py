@@ -27,13 +27,9 @@ from functools import cached_property
 
 from lxml import etree
 
-from edition import transform
-from edition.output import INDEX, Format
+from edition.render import saxon as transform
+from edition.render.formats import INDEX, PERSONS
 
-#: The persons index: one page for the edition.
-PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
-#: What the persons index needs from one document.
-PERSONS_DATA = "persons-data.xsl"
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 

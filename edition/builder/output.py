@@ -1,9 +1,9 @@
-"""Where outputs go and how they are written.
+"""How outputs are written, and only inside the output folder.
 
-``FORMATS`` is the registry of per-document formats: adding a format is one entry
-here and one stylesheet in ``xslt/``. ``write_atomic`` writes through a temporary
-file in the target folder and ``os.replace``, and leaves unchanged files alone, so
-a reader never sees a half-written page and timestamps mean something.
+``OutputFolder`` is the one door for writing and removing in a build's output folder.
+``write_atomic`` writes through a temporary file in the target folder and ``os.replace``,
+and leaves unchanged files alone, so a reader never sees a half-written page and
+timestamps mean something. ``locked`` keeps a second build out of the folder.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import hashlib
 import os
 import re
 import secrets
+import stat
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+
+from edition.errors import UsageError
 
 try:  # POSIX; elsewhere builds are not locked
     import fcntl
@@ -23,71 +25,14 @@ except ImportError:  # pragma: no cover
     fcntl = None
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    stylesheet: str  # in xslt/
-    folder: str  # below the output folder
-    suffix: str
-    media_type: str
-    #: whether the format carries the document's text (the reading editions) or only data about it
-    #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
-    text: bool = True
-
-
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("html", "html.xsl", "html", ".html", "text/html"),
-        Format("text", "text.xsl", "text", ".txt", "text/plain"),
-        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
-        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
-    )
-}
-
-#: Edition-level pages, rendered once per build from the list of documents.
-INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
-
-#: Static files copied into an output folder: (package data path, folder, name).
-ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
-
-
 #: Files of the build's own bookkeeping in the output folder (not part of the edition).
 MANIFEST = ".edition-manifest.json"
 LOCK = ".edition-lock"
 DIRTY = ".edition-dirty"  # present while a build may be writing: the next build checks every output
 
-#: A document id usable as a file name: nothing a file system could read as a path
-#: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
-#: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
-_SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
-RESERVED = {"index", "persons"}  # the edition pages in html/, in any case ("Index" is index.html on macOS and Windows)
-#: Names Windows keeps for devices, whatever follows a dot ("CON.html" is the console): compared in lower case.
-DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-
 
 class UnsafePath(ValueError):
     """A path that would leave the output folder."""
-
-
-def safe_name(doc_id: str) -> bool:
-    """Whether ``doc_id`` can name an output file without leaving its folder."""
-    return (bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id.lower() not in RESERVED
-            and doc_id.split(".")[0].lower() not in DEVICES)
-
-
-def unsafe_id_reason(doc_id: str) -> str:
-    """Why ``doc_id`` cannot name an output file (``safe_name`` is false): the build's ``unsafe-id``
-    message, which ``edition import`` gives too before writing a draft."""
-    return (f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" and "." (not first), '
-            f'and not the name of an edition page ("index", "persons") or of a Windows device ("CON", "NUL", "COM1"...), '
-            f'in any case')
-
-
-def target(out: Path, fmt: Format, doc_id: str) -> Path:
-    if not safe_name(doc_id):
-        raise UnsafePath(f"document id {doc_id!r} cannot name a file")
-    return out / fmt.folder / f"{doc_id}{fmt.suffix}"
 
 
 def relative(out: Path, path: Path) -> str:
@@ -104,41 +49,89 @@ def confined(out: Path | str, rel: str) -> str:
     return os.path.join(out, *parts)
 
 
-def remove(out: Path, rel: str) -> bool:
-    """Remove the output file ``rel`` (a regular file below ``out``, nothing else). True if removed."""
-    path = Path(confined(out, rel))
-    root = out.resolve()
-    if root not in path.parent.resolve().parents and path.parent.resolve() != root:
-        raise UnsafePath(f"{rel!r} leads outside {out} (through a symbolic link)")
-    try:
-        if path.is_symlink() or not path.is_file():
-            return False
-        path.unlink()
-    except FileNotFoundError:
-        return False
-    return True
+_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what _create_temporary names
 
 
-_TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")  # what write_atomic's mkstemp names
+class OutputFolder:
+    """The one door for writing into a build's output folder.
 
+    Every write and every removal goes through here, and each is checked, before it happens,
+    to stay inside the output folder: a subfolder that is a symbolic link to elsewhere
+    (``output/text -> ../elsewhere``) is refused, not followed, and nothing outside the
+    output folder is ever written or deleted. A folder is resolved once per build."""
 
-def clean_temporary(out: Path) -> list[Path]:
-    """Remove temporary files a killed build left in the folders builds write to (under the lock)."""
-    folders = {out} | {out / f.folder for f in (*FORMATS.values(), INDEX)} | {out / a[2] for a in ASSETS}
-    removed = []
-    for folder in sorted(folders):
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.root = os.path.realpath(self.path)
+        self._inside: set[str] = set()
+
+    def check(self, path: Path | str) -> str:
+        """``path`` (a file to write or remove, below the output folder) as a string, after
+        checking that its folder resolves inside the output folder; UnsafePath if it does not."""
+        path = os.fspath(path)
+        folder = os.path.dirname(path)
+        if folder not in self._inside:
+            real = os.path.realpath(folder)
+            if real != self.root and not real.startswith(self.root.rstrip(os.sep) + os.sep):
+                raise UnsafePath(f"{_shown(folder)} leads outside the output folder {_shown(self.path)} "
+                                 f"(through a symbolic link); edition writes only inside the output folder: "
+                                 f"remove the link, or choose another --out")
+            self._inside.add(folder)
+        return path
+
+    def write(self, path: Path, data: bytes, durable: bool = False) -> bool:
+        """``write_atomic`` inside the output folder."""
+        self.check(path)
+        return write_atomic(Path(path), data, durable=durable)
+
+    def write_chunks(self, path: Path, chunks, durable: bool = False) -> tuple[bool, str]:
+        """``write_atomic_chunks`` inside the output folder."""
+        self.check(path)
+        return write_atomic_chunks(Path(path), chunks, durable=durable)
+
+    def remove(self, rel: str) -> bool:
+        """Remove the output file ``rel`` (as the manifest names it: a regular file below the output
+        folder, never a link or anything else). True if removed."""
+        return self.unlink(confined(self.path, rel))
+
+    def unlink(self, path: Path | str) -> bool:
+        """Remove the regular file ``path`` below the output folder (not a link, not a folder)."""
+        path = self.check(path)
         try:
-            entries = list(folder.iterdir())
-        except OSError:
-            continue
-        for p in entries:
-            if _TEMPORARY.match(p.name) and p.is_file() and not p.is_symlink():
-                p.unlink(missing_ok=True)
-                removed.append(p)
-    return removed
+            if os.path.islink(path) or not os.path.isfile(path):
+                return False
+            os.unlink(path)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def mark(self, name: str) -> None:
+        """Create the empty file ``name`` (bookkeeping: the dirty mark) without following a link."""
+        path = self.check(self.path / name)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        os.close(os.open(path, flags, 0o644))
+
+    def clean_temporary(self) -> list[Path]:
+        """Remove what a killed build left behind (call it under the lock, when the last build did not
+        finish): temporary files of interrupted writes anywhere below the output folder. Links are
+        never followed: a linked folder is not looked into, a linked file not removed."""
+        removed = []
+        for top, _dirs, files in os.walk(self.path, followlinks=False):
+            for name in files:
+                if _TEMPORARY.match(name) and self.unlink(os.path.join(top, name)):
+                    removed.append(Path(top, name))
+        return removed
 
 
-class Busy(Exception):
+def _shown(path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+class Busy(UsageError):
     """Another build holds the output folder's lock."""
 
 
@@ -160,7 +153,7 @@ def locked(out: Path):
     fd = None
     try:
         if fcntl is not None:
-            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o644)
             try:
                 fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
@@ -197,15 +190,23 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> bool:
     Builds skip it: a killed build cannot leave a partial file either way, and a file that
     a power failure damaged no longer matches the hash the manifest holds for it, so the
     next build writes it again."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        pass
+    if _regular_size(path) == len(data):
+        try:
+            if path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
     with _temporary_beside(path, durable) as (f, tmp):
         f.write(data)
     _put_in_place(tmp, path)
     return True
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """``exc`` with the file it happened to, when the system did not say (a write to a full disk)."""
+    if exc.filename is None and exc.errno is not None:
+        return OSError(exc.errno, exc.strerror or os.strerror(exc.errno), os.fspath(path))
+    return exc
 
 
 def write_atomic_chunks(path: Path, chunks, durable: bool = False) -> tuple[bool, str]:
@@ -239,6 +240,9 @@ def _temporary_beside(path: Path, durable: bool):
             if durable:
                 f.flush()
                 os.fsync(f.fileno())
+    except OSError as exc:
+        _discard(tmp)
+        raise _named(exc, path) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -261,6 +265,8 @@ def _discard(tmp: str) -> None:
 
 def _digest_of(path: Path) -> str | None:
     """"<sha256>:<size>" of the file at ``path``, read in blocks; None when there is none."""
+    if _regular_size(path) is None:
+        return None
     try:
         h, size = hashlib.sha256(), 0
         with open(path, "rb") as f:
@@ -268,5 +274,15 @@ def _digest_of(path: Path) -> str | None:
                 h.update(block)
                 size += len(block)
         return f"{h.hexdigest()}:{size}"
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+    except OSError:
         return None
+
+
+def _regular_size(path: Path) -> int | None:
+    """The size of ``path`` if it is a regular file (not a link, a FIFO, a folder), else None: only
+    such a file is read to compare; anything else is replaced by the new file."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None

@@ -1,57 +1,39 @@
-"""Grammar validation: RelaxNG (XML syntax) with lxml, compiled once per process.
+"""What libxml2's RelaxNG errors mean, said as a fix.
 
 libxml2 judges; its messages are terse ("Did not expect element p there",
 "Element note failed to validate attributes", sometimes with line 0 and no path)
 and come in cascades (the child's error, then "Element div has extra content",
-then "failed to validate content"). ``validate`` turns them into one diagnostic
+then "failed to validate content"). ``explain`` turns them into one diagnostic
 per cause, at the element's start tag, naming the element, its parent and what
 the schema allows at that point: the elements that may come next, the attributes
 that are required or allowed, the values an attribute takes. What is allowed is
-read from the schema itself by ``edition.grammar`` (cached per schema), so the
-messages hold for ``--schema tei_all.rng`` as for the edition's own schema.
+read from the schema itself by ``edition.validation.grammar`` (cached per schema), so
+the messages hold for ``--schema tei_all.rng`` as for the edition's own schema.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from lxml import etree
 
-from edition import grammar, resources
 from edition.diagnostics import Diagnostic, error
-from edition.grammar import Grammar, NameKey, attribute_key, display
-from edition.parse import TEI_NS, Source
-from edition.rules import duplicate_id_message
+from edition.sources.parse import TEI_NS, Source
+from edition.validation.datatypes import TYPE_HINTS, datatype_problem
+from edition.validation.grammar import Grammar, NameKey, attribute_key, display
+from edition.validation.messages import duplicate_id_message
 
 
-class SchemaError(Exception):
-    """The schema itself cannot be used (the tool cannot run: exit 2)."""
-
-
-_PATHS: dict[int, Path] = {}  # id(compiled schema) -> its file, for the static analysis
-
-
-@cache
-def compile_schema(path: Path | None = None) -> etree.RelaxNG:
-    """The compiled RelaxNG schema at ``path`` (default: the edition's), once per process."""
-    path = Path(path) if path else resources.schema()
+def explain(source: Source, entries: list, g: Grammar | None) -> tuple[list[Diagnostic], set[tuple[str, str]]]:
+    """libxml2's error ``entries`` for ``source`` as one diagnostic per cause, and the attributes they
+    concern ((element path, attribute) pairs: a rule finding the same fault keeps quiet). Without a
+    static view of the schema (``g`` None), or for a pathological one, libxml2's own words."""
+    if g is None:
+        return _plain(source, entries), set()
     try:
-        doc = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
-        schema = etree.RelaxNG(doc)
-    except OSError as exc:
-        raise SchemaError(f"{path}: cannot read the schema: {exc}") from None
-    except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
-        raise SchemaError(f"{path}: not a usable RelaxNG schema (XML syntax): {exc}") from None
-    _PATHS[id(schema)] = path
-    return schema
-
-
-def analysis(schema: etree.RelaxNG) -> Grammar | None:
-    """The static view of a schema compiled by ``compile_schema`` (None for others)."""
-    path = _PATHS.get(id(schema))
-    return grammar.load(path) if path is not None else None
+        return _explained(source, entries, _Explainer(source, g))
+    except RecursionError:  # a pathological schema: fall back to libxml2's words
+        return _plain(source, entries), set()
 
 
 # libxml2's RelaxNG messages (relaxng.c, xmlRelaxNGGetErrorString)
@@ -321,21 +303,6 @@ class _Explainer:
         return out
 
 
-def validate(source: Source, schema: etree.RelaxNG | None = None) -> list[Diagnostic]:
-    """Grammar problems in ``source``, one diagnostic per cause."""
-    schema = schema if schema is not None else compile_schema()
-    if schema.validate(source.tree):
-        return []
-    entries = list(schema.error_log)
-    g = analysis(schema)
-    if g is None:
-        return _plain(source, entries)
-    try:
-        return _explained(source, entries, _Explainer(source, g))
-    except RecursionError:  # a pathological schema: fall back to libxml2's words
-        return _plain(source, entries)
-
-
 def _find(source: Source, entry) -> etree._Element | None:
     if entry.path:
         try:
@@ -356,8 +323,9 @@ def _named(source: Source, name: str, line: int = 0) -> list[etree._Element]:
     return els
 
 
-def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
+def _explained(source: Source, entries, x: _Explainer) -> tuple[list[Diagnostic], set]:
     out: list[Diagnostic] = []
+    flagged: set[tuple[str, str]] = set()  # (element path, attribute) reported: the rules do not repeat them
     reported: set[str] = set()  # tree paths of elements with a diagnostic
     under: set[str] = set()  # ... and of their ancestors
     seen: set[tuple] = set()
@@ -376,7 +344,7 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
                     break
                 under.add(p)
             if attr:
-                source.flagged.add((x.path(el), attr))
+                flagged.add((x.path(el), attr))
         out.append(error(code, source.display, line, col, message))
 
     def covered(el) -> bool:
@@ -468,12 +436,12 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
             if attr is not None:
                 disp = display(attribute_key(attr), True)
                 why = x.g.value_problem(x.attributes(el)[0].get(attribute_key(attr), []), value) \
-                    or f"expected {grammar.TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"
+                    or f"expected {TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"
                 report(el, "schema-value", f'@{disp}="{value}" on {_who(el)} is not valid: {why}', attr=disp)
             else:
-                why = grammar.datatype_problem(type_name, value)
+                why = datatype_problem(type_name, value)
                 report(el, "schema-value", f'the text "{value[:60]}" of {_who(el)} is not valid: '
-                                           + (why or f"expected {grammar.TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"))
+                                           + (why or f"expected {TYPE_HINTS.get(type_name, 'a value of type ' + type_name)}"))
         elif m := _DUPID.match(msg):
             value = m.group(1)
             same = [e for e in source.root.iter() if isinstance(e.tag, str) and e.get(f"{{{_XML}}}id") == value]
@@ -516,7 +484,7 @@ def _explained(source: Source, entries, x: _Explainer) -> list[Diagnostic]:
                 report(found_el, code, text, attr=attr)
     if not out:
         out = _plain(source, entries)
-    return sorted(out, key=Diagnostic.sort_key)
+    return sorted(out, key=Diagnostic.sort_key), flagged
 
 
 _XML = "http://www.w3.org/XML/1998/namespace"

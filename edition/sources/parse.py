@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -35,8 +35,6 @@ class Source:
     display: str  # how diagnostics name it
     tree: etree._ElementTree
     data: bytes  # the bytes that were parsed
-    #: (element path, attribute) pairs the grammar already reported: rules do not repeat them
-    flagged: set = field(default_factory=set, repr=False, compare=False)
 
     @property
     def root(self) -> etree._Element:

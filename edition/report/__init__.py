@@ -1,9 +1,8 @@
 """Reporters: a run's diagnostics in, one format out.
 
 ``REPORTERS`` maps each ``--format`` name to a writer and the stream it writes to:
-adding a format is one entry there. ``CODES`` is the one registry of every code a
-diagnostic can carry (the rules' own, from ``edition.rules.RULES``, and those of the
-parser, the schema and the build), with what each checks; SARIF lists it as rules.
+adding a format is one entry there. ``CODES`` (``report.codes``) is the one registry of every
+code a diagnostic can carry, with what each checks; SARIF lists it as rules.
 
 Machine formats (json, junit, github, sarif) go to stdout so they can be redirected
 into a file; the human text goes to stderr, and so does the summary line (the CLI's).
@@ -19,57 +18,13 @@ from typing import Callable, TextIO
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from edition import __version__, rules
-from edition.diagnostics import Diagnostic, Severity
+from edition import __version__
+from edition.diagnostics import Diagnostic
+from edition.report.codes import CODES, Code, describe
+
+__all__ = ["CODES", "Code", "REPORTERS", "Report", "Reporter", "describe", "summary"]
 
 TOOL = "edition"
-
-
-# ------------------------------------------------------------------ codes
-
-@dataclass(frozen=True)
-class Code:
-    code: str
-    severity: Severity
-    summary: str
-
-
-E, W = Severity.ERROR, Severity.WARNING
-
-# Codes that do not come from a rule in rules.py: reading and parsing (parse.py),
-# the grammar (validate.py) and the build (pipeline.py). README.md "Codes" lists them all.
-_OTHER_CODES = [
-    Code("io", E, "the file can be read: it exists, is a file, and may be read"),
-    Code("too-large", E, "the file stays within the size and nesting limits for a source"),
-    Code("empty", E, "the file is not empty"),
-    Code("xml-syntax", E, "the file is well-formed XML"),
-    Code("encoding", E, "the file's bytes are in the encoding it declares (UTF-8 unless declared)"),
-    Code("entity", E, "no entity references other than the five XML predefines"),
-    Code("doctype", E, "no DOCTYPE declaration (no DTDs, no entities)"),
-    Code("xinclude", E, "no XInclude"),
-    Code("schema-element", E, "every element is allowed where it stands by the grammar"),
-    Code("schema-attribute", E, "every attribute is allowed, and required attributes are present"),
-    Code("schema-value", E, "attribute values have the datatype the grammar requires"),
-    Code("schema-missing", E, "no element lacks a child the grammar requires"),
-    Code("schema-namespace", E, "every element is in the TEI namespace"),
-    Code("schema", E, "the document matches the grammar (a problem the other schema-* codes do not name)"),
-    Code("doc-id-duplicate", E, "two sources do not share a document id"),
-    Code("render", E, "the document can be rendered by the edition's stylesheets"),
-    Code("index-kept", W, "the index page is rewritten only when every source is valid"),
-    Code("unsafe-id", E, "the document id can name its output files (no path separators, no leading dot or hyphen; not index or persons)"),
-    Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
-    Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
-    Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
-    Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
-]
-
-CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}
-CODES.update({r.code: Code(r.code, r.severity, r.summary) for r in rules.RULES})
-
-
-def describe(code: str) -> Code:
-    """What ``code`` checks; a code nobody registered still gets a usable description."""
-    return CODES.get(code) or Code(code, E, f"{code} (see README.md, Diagnostics and exit codes)")
 
 
 # ------------------------------------------------------------------ a run's report

@@ -21,13 +21,17 @@ Incremental. The build remembers, per shard, a key (the members, their page dige
 shard whose key is unchanged and whose files are intact is not indexed again. Up to ``jobs``
 shards are indexed at once; with one job, Pagefind itself runs on one thread (``RAYON_NUM_THREADS``).
 
-Each run works on a staging copy of its pages, into a temporary folder, from a temporary working
-directory (so no ``pagefind.yml`` is picked up) and without ``PAGEFIND_*`` variables, so a bundle
-depends on its pages alone. Pagefind names its files by content and writes them byte for byte the
-same from the same pages (whatever its number of threads), so ``output/html/pagefind/`` is
-committed like the rest of ``output/``. The files are written with ``write_atomic`` (unchanged ones
-are left alone; a bundle's entry file last) and files under ``html/pagefind/`` that no shard has
-any more are removed; nothing outside ``html/pagefind/`` is touched.
+Each run is a Pagefind process in service mode (``pagefind --service``), in the HTML folder (no
+``pagefind.yml`` of a working folder is picked up) and without ``PAGEFIND_*`` variables: the pages
+are handed to it in sorted order and it hands the bundle's files back, so a bundle depends on its
+pages alone, and nothing is copied anywhere. (Pagefind's own walk of a folder follows the order in
+which the file system lists it, and gave other bytes on tmpfs than on ext4.) Pagefind names its
+files by content and makes them byte for byte the same from the same pages (whatever its number
+of threads), so ``output/html/pagefind/`` is committed like the rest of ``output/``. The files are
+written through the build's ``output.OutputFolder`` (unchanged ones are left alone; a bundle's
+entry file last) and files under ``html/pagefind/`` that no shard has any more are removed;
+nothing outside ``html/pagefind/`` is touched. A build that dies takes its Pagefind processes with
+it (Linux: the parent-death signal).
 
 Search is optional at run time: if the binary is missing or fails, the build still succeeds, one
 warning says why, and the bundles it could not make stay as they were.
@@ -35,18 +39,26 @@ warning says why, and the bundles it could not make stay as they were.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
+import json
 import os
 import re
+import signal
 import subprocess
-import tempfile
+import sys
+import threading
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import manifest, parse
+from edition.builder import manifest
+
+from edition.sources import parse
 from edition.diagnostics import Diagnostic, warning
-from edition.output import write_atomic
+from edition.builder.output import OutputFolder
 
 #: The bundles' folder, below the HTML folder.
 FOLDER = "pagefind"
@@ -104,7 +116,11 @@ class Shard:
 
 
 def executable() -> Path | None:
-    """The Pagefind binary that ships in the ``pagefind-bin`` wheel, or None."""
+    """The Pagefind binary: the one ``EDITION_PAGEFIND`` names (another version of Pagefind, say), else
+    the one that ships in the ``pagefind-bin`` wheel; None when there is none."""
+    named = os.environ.get("EDITION_PAGEFIND")
+    if named:
+        return Path(named) if os.path.isfile(named) and os.access(named, os.X_OK) else None
     try:
         from pagefind_bin import get_executable
     except ImportError:
@@ -202,12 +218,15 @@ def add_to(result, outcome: Outcome) -> None:
 
 
 def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,
-          jobs: int = 1, verify: bool = False) -> tuple[Outcome, dict]:
+          jobs: int = 1, verify: bool = False, writer: OutputFolder | None = None) -> tuple[Outcome, dict]:
     """Index ``pages`` (files below the HTML folder ``html`` -> ``manifest.digest`` of each) into
     ``html/pagefind/``: the shards that ``record`` shows made from the same pages (and intact) are
     kept, the others are indexed, up to ``jobs`` at once. Returns what was done and the new record.
 
-    With no pages there is nothing to search: no bundle is made, and an older one is removed."""
+    With no pages there is nothing to search: no bundle is made, and an older one is removed.
+    Everything is written and removed through ``writer`` (the build's output folder: by default
+    the one ``html`` is in), which keeps it inside the output folder."""
+    writer = writer if writer is not None else OutputFolder(html.parent)
     outcome = Outcome()
     made = _bundles(record)
     shards = plan(html, pages)
@@ -229,7 +248,7 @@ def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, for
         at_once = max(1, min(jobs, len(stale)))
         threads = max(1, jobs // at_once)  # Pagefind's own threads: --jobs 1 means one, in all
         with ThreadPoolExecutor(max_workers=at_once) as pool:
-            runs = list(pool.map(lambda s: _run(binary, html, s, threads), stale))
+            runs = list(pool.map(lambda s: _run(binary, html, s, threads, writer), stale))
         for shard, (files, written, unchanged, why) in zip(stale, runs):
             if why is not None:
                 failed.append((shard, why))
@@ -245,41 +264,134 @@ def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, for
         _skipped(outcome, folder(html, shard.number), why + also)
         for n, entry in made.items():  # the bundles this build did not replace all stay, as they were
             new.setdefault(n, entry)
-    _remove_old(html, new, {s.number for s, _ in failed}, outcome)
+    _remove_old(html, new, {s.number for s, _ in failed}, outcome, writer)
     return outcome, {"bundles": dict(sorted(new.items(), key=lambda item: int(item[0])))}
 
 
-def _run(binary: Path, html: Path, shard: Shard, threads: int):
+def _run(binary: Path, html: Path, shard: Shard, threads: int, writer: OutputFolder):
     """Index one shard: (files written {path below html: digest}, written, unchanged, None),
-    or (None, [], [], why) if Pagefind could not make its bundle."""
-    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
-        site, bundle = Path(tmp) / "site", Path(tmp) / "bundle"
-        for rel, page in shard.pages:
-            copy = site / rel
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(_CELL_END.sub(rb"</\1> ", page.read_bytes()))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-        env["RAYON_NUM_THREADS"] = str(threads)
+    or (None, [], [], why) if Pagefind could not make its bundle.
+
+    Pagefind runs as a service (``pagefind --service``): the pages are handed to it one by one,
+    in the shard's sorted order, and it hands the bundle's files back. So nothing is copied or
+    written outside the output folder, and the bundle does not depend on the order in which a
+    file system lists a folder (Pagefind's own folder walk does: the same pages gave other
+    bytes on tmpfs than on ext4)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    env["RAYON_NUM_THREADS"] = str(threads)
+    try:
+        with _Service(binary, env, html.resolve()) as service:
+            index = service.send({"type": "NewIndex", "config": {
+                "force_language": LANGUAGE, "exclude_selectors": [EXCLUDE]}})["index_id"]
+            for rel, page in shard.pages:
+                contents = _CELL_END.sub(rb"</\1> ", page.read_bytes()).decode("utf-8", "replace")
+                service.send({"type": "AddFile", "index_id": index, "file_path": None, "url": "/" + rel,
+                              "file_contents": contents})
+            made = service.send({"type": "GetFiles", "index_id": index})["files"]
+    except _ServiceFailed as exc:
+        return None, [], [], f"Pagefind failed: {exc}"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return None, [], [], f"Pagefind could not run ({exc})"
+    bundle = {}
+    for item in made:
+        rel = str(item["path"]).lstrip("/")
+        if rel and ".." not in rel.split("/") and _kept(rel, shard.number):
+            bundle[rel] = base64.b64decode(item["content"])
+    if ENTRY not in bundle:
+        return None, [], [], "Pagefind failed: it made no pagefind-entry.json"
+    dest = folder(html, shard.number)
+    files, written, unchanged = {}, [], []
+    for rel in sorted(bundle, key=lambda r: (r == ENTRY, r)):  # the entry last
+        path = dest / rel
+        (written if writer.write(path, bundle[rel]) else unchanged).append(path)
+        files[path.relative_to(html).as_posix()] = manifest.digest(bundle[rel])
+    return files, written, unchanged, None
+
+
+class _ServiceFailed(Exception):
+    """Pagefind's service said it could not do what was asked, or ended."""
+
+
+class _Service:
+    """A Pagefind process in service mode, spoken to one request at a time: each request and each
+    response is JSON, base64-encoded, followed by a comma (the protocol of Pagefind's own Python and
+    Node APIs). It dies with the thread that started it (``_die_with_parent``), and is killed if a
+    request takes longer than ``TIMEOUT``."""
+
+    def __init__(self, binary: Path, env: dict, cwd: Path):
+        self.proc = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env=env, cwd=cwd, preexec_fn=_die_with_parent())
+        self.buffer = b""
+        self.number = 0
+        self.said = deque(maxlen=20)  # Pagefind's last lines on stderr, for the warning when it fails
+        self.listener = threading.Thread(target=self._listen, daemon=True)
+        self.listener.start()
+
+    def _listen(self) -> None:
+        for line in self.proc.stderr:
+            self.said.append(line.decode("utf-8", "replace"))
+
+    def _ended(self) -> _ServiceFailed:
+        status = self.proc.wait()
+        self.listener.join(timeout=5)
+        said = " ".join("".join(self.said).split())[:300]
+        return _ServiceFailed(said or f"it ended (exit status {status})")
+
+    def send(self, payload: dict) -> dict:
+        self.number += 1
+        request = json.dumps({"message_id": self.number, "payload": payload}).encode("utf-8")
+        timer = threading.Timer(TIMEOUT, self.proc.kill)
+        timer.start()
         try:
-            run = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                                  "--force-language", LANGUAGE, "--exclude-selectors", EXCLUDE, "--silent"],
-                                 cwd=tmp, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                 text=True, errors="replace", timeout=TIMEOUT)
-        except (OSError, subprocess.SubprocessError) as exc:
-            return None, [], [], f"Pagefind could not run ({exc})"
-        if run.returncode != 0 or not (bundle / ENTRY).is_file():
-            said = " ".join((run.stderr or run.stdout).split())[:300] or f"exit status {run.returncode}"
-            return None, [], [], f"Pagefind failed: {said}"
-        rels = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()]
-        keep = sorted((r for r in rels if _kept(r, shard.number)), key=lambda r: (r == ENTRY, r))  # the entry last
-        dest = folder(html, shard.number)
-        files, written, unchanged = {}, [], []
-        for rel in keep:
-            data = (bundle / rel).read_bytes()
-            path = dest / rel
-            (written if write_atomic(path, data, durable=False) else unchanged).append(path)
-            files[path.relative_to(html).as_posix()] = manifest.digest(data)
-        return files, written, unchanged, None
+            self.proc.stdin.write(base64.b64encode(request) + b",")
+            self.proc.stdin.flush()
+            response = self._receive()
+        except (BrokenPipeError, ConnectionError):
+            raise self._ended() from None
+        finally:
+            timer.cancel()
+        answer = response.get("payload") or {}
+        if answer.get("type") == "Error":
+            raise _ServiceFailed(" ".join(str(answer.get("message", "an error")).split())[:300])
+        if response.get("message_id") != self.number:
+            raise _ServiceFailed("it answered another request than the one asked")
+        return answer
+
+    def _receive(self) -> dict:
+        while b"," not in self.buffer:
+            chunk = self.proc.stdout.read1(1 << 16)
+            if not chunk:
+                raise self._ended()
+            self.buffer += chunk
+        message, _, self.buffer = self.buffer.partition(b",")
+        return json.loads(base64.b64decode(message))
+
+    def __enter__(self) -> "_Service":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            with contextlib.suppress(OSError):
+                stream.close()
+        self.proc.kill()
+        self.proc.wait()
+
+
+def _die_with_parent():
+    """For Pagefind's process (Linux): the kernel kills it when the thread that started it ends, so a
+    build killed while Pagefind runs leaves no Pagefind behind. Elsewhere: None (nothing to do).
+
+    The function runs in the child between fork and exec; it only calls prctl(2) through a
+    function looked up here, before the fork (nothing is imported or allocated in the child)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _kept(rel: str, number: int) -> bool:
@@ -289,25 +401,28 @@ def _kept(rel: str, number: int) -> bool:
     return rel == ENTRY or ("/" not in rel and rel.endswith(".pf_meta")) or rel.split("/")[0] in _MERGED_FOLDERS
 
 
-def _remove_old(html: Path, made: dict[str, dict], failed: set[int], outcome: Outcome) -> None:
+def _remove_old(html: Path, made: dict[str, dict], failed: set[int], outcome: Outcome, writer: OutputFolder) -> None:
     """Remove files below ``html/pagefind/`` that no bundle in ``made`` has (an older bundle's, or a
-    shard's that is no more), but those of a shard that could not be indexed again (``failed``)."""
+    shard's that is no more), but those of a shard that could not be indexed again (``failed``).
+    Links are neither followed nor removed."""
     root = html / FOLDER
     if not root.is_dir() or root.is_symlink():
         return
+    writer.check(root / "x")
     keep = {rel for entry in made.values() for rel in entry["files"]}
-    for old in sorted(root.rglob("*"), reverse=True):
-        rel = old.relative_to(html).as_posix()
-        if old.is_symlink() or old.is_file():
+    for top, dirs, names in sorted(os.walk(root, followlinks=False), reverse=True):  # deepest folders first
+        for name in names:
+            old = Path(top, name)
+            rel = old.relative_to(html).as_posix()
             parts = old.relative_to(root).parts
             owner = _SHARD_DIR.match(parts[0]) if len(parts) > 1 else None
-            if rel not in keep and (int(owner.group(1)) if owner else 0) not in failed:
-                old.unlink()
+            if rel not in keep and (int(owner.group(1)) if owner else 0) not in failed and writer.unlink(old):
                 outcome.removed.append(old)
-        elif old.is_dir() and not any(old.iterdir()):
-            old.rmdir()
-    if not any(root.iterdir()):
-        root.rmdir()
+        if top != os.fspath(root) and not os.path.islink(top):
+            with contextlib.suppress(OSError):
+                os.rmdir(top)  # only when empty
+    with contextlib.suppress(OSError):
+        os.rmdir(root)
 
 
 def _skipped(outcome: Outcome, where: Path, why: str) -> Outcome:
