@@ -1,15 +1,13 @@
-"""What the importer's tests share: where the fixtures are, how to run the command, and how to
+"""What the importer's tests share (besides tests/support.py): where the fixtures are, and how to
 check that nothing of the input is lost (in the TEI, and in the text edition a build writes)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
-from edition import cli
 from edition.render import saxon as transform
 from edition.importer import Imported, import_text
 from edition.importer.citations import derived_texts
@@ -17,28 +15,12 @@ from edition.importer.layout import PAGE_NUMBER, clean_lines
 from edition.importer.regions import CHROME_LINES, INFO_LABELS, RELATED_HEADING, SECTION_HEADINGS
 from edition.importer.report import Report
 from edition.sources.parse import TEI_NS
+from tests.support import ROOT, visible_text
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "import"
-SEED = ROOT / "tei" / "khrushchev-mao-1958-07-31-airport.xml"
-SEED_PAGE = ROOT.parent / "shared" / "seeds" / "000_ec7246e2879919db.txt"
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-
-
-def run_cli(capsys, *argv) -> tuple[int, str, str]:
-    """``edition ARGV...`` in this process: (exit code, stdout, stderr)."""
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def page_text(html_path: Path) -> str:
-    """What a reader sees on an HTML page: its text without scripts, styles and visually hidden alternatives."""
-    doc = lxml_html.parse(str(html_path))
-    for el in doc.xpath("//script | //style | //*[contains(concat(' ', @class, ' '), ' alt ')]"):
-        el.drop_tree()
-    return " ".join(doc.getroot().text_content().split())
+page_text = visible_text  # what a reader sees on an HTML page
 
 
 def import_fixture(name: str) -> Imported:

@@ -7,7 +7,7 @@ from lxml import etree
 
 from edition.importer import import_text
 
-from .support import import_fixture, text_edition, xpath
+from tests.importer.support import import_fixture, text_edition, xpath
 
 
 def test_closing_narration_is_not_the_last_speech():

@@ -7,7 +7,7 @@ import pytest
 from edition.importer import import_text
 from edition.importer.citations import derived_texts, parse_citation
 
-from .support import import_fixture, text_edition
+from tests.importer.support import import_fixture, text_edition
 
 
 def test_citation_mirrors_print_what_the_stylesheets_print():

@@ -10,7 +10,8 @@ from lxml import etree
 
 from edition.importer import Imported, import_text
 
-from .support import FIXTURE_DIR, XML_ID, run_cli
+from tests.importer.support import FIXTURE_DIR, XML_ID
+from tests.support import run_cli
 
 
 def test_cli_writes_stdout_without_o(capsys, tmp_path):

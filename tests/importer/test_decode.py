@@ -17,7 +17,7 @@ import pytest
 from edition.importer.decode import MAX_INPUT_BYTES
 from edition.importer.layout import MAX_PARAGRAPH
 
-from .support import ROOT, run_cli
+from tests.support import ROOT, run_cli
 
 MB = 1024 * 1024
 

@@ -20,8 +20,9 @@ from edition.importer import ImportProblem, import_text
 from edition.importer.check import check
 from edition.sources.parse import TEI_NS
 
-from .support import (FIXTURE_DIR, MARKER, NS, SEED, SEED_PAGE, XML_ID, assert_lines_reach_text_edition,
-                      assert_no_text_lost, import_fixture, kept_lines, page_text)
+from tests.importer.support import (FIXTURE_DIR, MARKER, NS, XML_ID, assert_lines_reach_text_edition,
+                                    assert_no_text_lost, import_fixture, kept_lines, page_text)
+from tests.support import SEED, SEED_PAGE
 
 
 @dataclass

@@ -7,7 +7,7 @@ import pytest
 
 from edition.importer import import_text
 
-from .support import NS, import_fixture, xpath
+from tests.importer.support import NS, import_fixture, xpath
 
 
 def test_ocr_page_number_becomes_a_page_break_and_lines_are_unwrapped():

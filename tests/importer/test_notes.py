@@ -3,7 +3,7 @@ without a note and notes without a marker reported."""
 
 from __future__ import annotations
 
-from .support import NS, import_fixture, xpath
+from tests.importer.support import NS, import_fixture, xpath
 
 
 def test_out_of_order_and_repeated_markers_are_renumbered_and_reported():

@@ -18,8 +18,7 @@ from lxml import etree
 from edition.importer import ImportProblem, import_text
 from edition.importer.check import check
 from edition.importer.layout import clean_lines
-
-from .support import FIXTURE_DIR, assert_no_text_lost
+from tests.importer.support import FIXTURE_DIR, assert_no_text_lost
 
 EXAMPLES = int(os.environ.get("EDITION_IMPORT_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

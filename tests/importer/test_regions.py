@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .support import NS, import_fixture, xpath
+from tests.importer.support import NS, import_fixture, xpath
 
 
 def test_wilson_seedlike_metadata_is_structured_like_the_seed():

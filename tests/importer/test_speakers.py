@@ -8,7 +8,7 @@ import pytest
 from edition.importer import import_text
 from edition.importer.speakers import compatible, known_speakers, match_turn, person_key
 
-from .support import NS, import_fixture, xpath
+from tests.importer.support import NS, import_fixture, xpath
 
 
 def test_speaker_spellings_become_one_person_each():

@@ -16,7 +16,8 @@ from edition.config import Config
 from edition.importer.check import check
 from edition.importer.word import MAX_UNPACKED_BYTES, import_docx
 
-from .support import FIXTURE_DIR, NS, page_text, run_cli, text_edition, xpath
+from tests.importer.support import FIXTURE_DIR, NS, page_text, text_edition, xpath
+from tests.support import run_cli
 
 WORD = FIXTURE_DIR / "word"
 

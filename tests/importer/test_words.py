@@ -9,7 +9,8 @@ from edition.importer import import_text, words
 from edition.importer.report import Item
 from edition.importer.tei import T
 
-from .support import FIXTURE_DIR, run_cli
+from tests.importer.support import FIXTURE_DIR
+from tests.support import run_cli
 
 TEXT = "Talks on the railway, 3 March 1957\n\nORLOV: The train leaves at nine.\n\nLI: We agree.\n"
 
