@@ -14,6 +14,7 @@ from pathlib import Path
 
 from edition import __version__, report
 from edition.builder.publish import publish
+from edition import config
 from edition.config import Config
 from edition.diagnostics import warning
 from edition.errors import EditionError, UsageError
@@ -31,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(sp):
         sp.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="TEI files or folders of them (default: tei/)")
+                        help="TEI files or folders of them (default: edition.toml's sources, else tei/)")
+        sp.add_argument("--config", type=Path, metavar="FILE",
+                        help="the edition's settings (default: edition.toml in the working folder, if there is one)")
         sp.add_argument("--schema", type=Path, metavar="RNG",
                         help="validate against this RelaxNG schema (XML syntax) instead of the edition's")
         sp.add_argument("--no-rules", action="store_true", help="check the grammar only, not the edition's rules")
@@ -43,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="validate the sources and write the edition")
     common(b)
-    b.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
+    b.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output folder (default: edition.toml's output, else output/)")
     b.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a stylesheet parameter, e.g. --param edition-title='My edition'")
     # large editions (issue 6): parallel, incremental, distributed builds
@@ -78,6 +82,16 @@ def _params(pairs: list[str]) -> dict:
     return params
 
 
+def _settings(args: argparse.Namespace) -> config.Settings:
+    """edition.toml: the one --config names, else the working folder's, else none (the defaults)."""
+    if args.config is not None:
+        if not args.config.is_file():
+            raise UsageError(f"--config {args.config}: no such file")
+        return config.load(args.config)
+    found = config.find()
+    return config.load(found) if found is not None else config.Settings()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         from edition.importer import command  # the import command's logic lives with the importer
@@ -87,16 +101,21 @@ def run(args: argparse.Namespace) -> int:
         for r in rules.RULES:
             print(f"{r.code:18} {r.severity!s:8} {r.summary}")
         return EXIT_OK
-    paths = args.paths or [Path("tei")]
+    settings = _settings(args)
+    paths = args.paths or list(settings.sources or [Path("tei")])
     if getattr(args, "changed", None) is not None:
         paths = changed(paths, args.changed)
     started = time.perf_counter()
+    schema = args.schema or settings.schema
+    rules_on = not args.no_rules and settings.rules is not False
     if args.command == "build":
-        config = Config(schema=args.schema, rules=not args.no_rules, params=_params(args.param), jobs=args.jobs,
-                        force=args.force, executor=args.executor)
+        config = Config(schema=schema, rules=rules_on, params={**settings.params, **_params(args.param)},
+                        jobs=args.jobs if args.jobs is not None else settings.jobs, force=args.force,
+                        executor=args.executor)
+        args.out = args.out or settings.output or Path("output")
         result = publish(paths, args.out, config)
     else:
-        result = check_all(paths, Config(schema=args.schema, rules=not args.no_rules))
+        result = check_all(paths, Config(schema=schema, rules=rules_on))
     if not result.checked and getattr(args, "changed", None) is None:
         # a CI job pointed at the wrong folder must not pass in silence (with --strict it fails)
         named = ", ".join(str(p) for p in paths)

@@ -16,7 +16,9 @@ from edition.sources import parse
 from edition.sources.parse import TEI_NS
 
 ROOT = Path(__file__).resolve().parent.parent
-TEI_DIR = ROOT / "tei"
+#: The tool's tests use fixtures, never this repository's edition in tei/ (which may hold anything):
+#: an edition of one document, a copy of the seed (Khrushchev and Mao at the Beijing airport).
+TEI_DIR = ROOT / "tests" / "fixtures" / "seed"
 SEED = TEI_DIR / "khrushchev-mao-1958-07-31-airport.xml"
 SEED_ID = SEED.stem
 SHARED = ROOT.parent / "shared"
