@@ -75,9 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
     sv.set_defaults(strict=False, format="text", force=False)
     sub.add_parser("rules", help="list the rule codes and what each checks")
-    i = sub.add_parser("import", help="turn a plain-text transcript into a TEI draft (standard output unless -o)")
-    i.add_argument("source", type=Path, metavar="SOURCE.txt", help="the transcript as plain text (UTF-8)")
-    i.add_argument("-o", "--output", type=Path, metavar="tei/ID.xml", help="write the draft here; its name is the document id")
+    i = sub.add_parser("import", help="turn a transcript (.txt, .docx) or a folder of them into TEI drafts "
+                                      "(standard output unless -o)")
+    i.add_argument("source", type=Path, metavar="SOURCE", help="the transcript (plain text or .docx), or a folder of them")
+    i.add_argument("-o", "--output", type=Path, metavar="tei/ID.xml",
+                   help="write the draft here; its name is the document id (for a folder: the folder to write to)")
     i.add_argument("--force", action="store_true", help="overwrite an existing output file")
     i.add_argument("--report", choices=("text", "json"), default="text", help="how the import report is printed on stderr")
     return p
@@ -105,7 +107,9 @@ def _settings(args: argparse.Namespace) -> config.Settings:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "import":
-        return _import(args)
+        from edition.importer import command  # the import command's logic lives with the importer
+
+        return command.run(args.source, args.output, force=args.force, report=args.report)
     if args.command == "rules":
         for r in rules.RULES:
             print(f"{r.code:18} {r.severity!s:8} {r.summary}")
@@ -218,64 +222,3 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", file=sys.stderr)
         return EXIT_TOOL
-
-
-def _import(args: argparse.Namespace) -> int:
-    """edition import: the draft on stdout or in -o, the report on stderr; nothing written unless it validates."""
-    from edition import importer
-    from edition.builder.output import write_atomic
-
-    started = time.perf_counter()
-    out = args.output
-    doc_id = None
-    if out is not None:
-        if out.suffix != ".xml" or out.is_dir():
-            raise UsageError(f"{out}: name the TEI file to write, ending in .xml (tei/ID.xml)")
-        doc_id = out.name[:-4]
-        if not importer.valid_id(doc_id):
-            raise UsageError(f"{out}: the file name without .xml is the document's xml:id, and {doc_id!r} is not "
-                                      f"a valid one (letters, digits, '-', '_', '.'; a letter first)")
-        if out.exists() and not args.force:
-            raise UsageError(f"{out}: already exists; use --force to overwrite it")
-    try:
-        data = args.source.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{args.source}: no such file") from None
-    except OSError as exc:
-        raise UsageError(f"{args.source}: cannot read: {exc.strerror or exc}") from None
-    binary = importer.not_text(data)
-    if binary is not None:
-        print(f"edition: error: {args.source}: {binary}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    text, encoding = importer.decode(data)
-    try:
-        imported = importer.import_text(text, source=str(args.source), doc_id=doc_id, encoding=encoding)
-    except importer.ImportProblem as exc:
-        print(f"edition: error: {args.source}: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    draft = imported.serialize()
-    display = str(out) if out is not None else f"{imported.doc_id}.xml (standard output)"
-    problems = importer.check(draft, imported.doc_id, display)
-    r = imported.report
-    failed = any(d.is_error for d in problems)
-    if not failed:
-        if out is not None:
-            write_atomic(out, draft)
-        else:
-            sys.stdout.write(draft.decode("utf-8"))
-            sys.stdout.flush()
-    if args.report == "json":
-        print(r.to_json(output=None if failed else str(out) if out is not None else "-",
-                        diagnostics=[str(d) for d in problems]), file=sys.stderr)
-    else:
-        print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
-        report.text(report.Report(problems, [display], command="import"), sys.stderr)
-    if failed:
-        print(f"edition: import: the draft of {args.source} does not validate; nothing written "
-              f"(this is a bug in edition import: please report it with the input)", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if args.report == "text":
-        print(f"edition: imported {args.source} -> {out if out is not None else 'standard output'}: "
-              f"{len(r.speakers)} speakers, {r.turns} turns, {r.notes_linked} of {len(r.notes)} notes linked, "
-              f"{len(r.review)} to review in {time.perf_counter() - started:.2f}s", file=sys.stderr)
-    return EXIT_OK

@@ -17,7 +17,7 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document
-from edition.render.formats import safe_name
+from edition.render.formats import safe_name, unsafe_id_reason
 from edition.sources.parse import from_bytes
 from edition.validation import compile_schema, diagnose, rules
 
@@ -77,9 +77,7 @@ def process(job: Job) -> Done:
     done.doc_id = doc_id = source.doc_id or Path(job.path).stem
     done.position = source.position(source.root)
     if not safe_name(doc_id):
-        problems.append(error("unsafe-id", job.display, *done.position,
-                              f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" '
-                              f'and "." (not first), and not "index"'))
+        problems.append(error("unsafe-id", job.display, *done.position, unsafe_id_reason(doc_id)))
     done.diagnostics = sort(problems)
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were

@@ -50,7 +50,9 @@ ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
 #: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
 #: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
 _SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
-RESERVED = {"index", "persons"}  # the edition pages in html/
+RESERVED = {"index", "persons"}  # the edition pages in html/, in any case ("Index" is index.html on macOS and Windows)
+#: Names Windows keeps for devices, whatever follows a dot ("CON.html" is the console): compared in lower case.
+DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
 class UnsafeName(ValueError):
@@ -59,7 +61,16 @@ class UnsafeName(ValueError):
 
 def safe_name(doc_id: str) -> bool:
     """Whether ``doc_id`` can name an output file without leaving its folder."""
-    return bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id not in RESERVED
+    return (bool(doc_id) and len(doc_id) <= 200 and bool(_SAFE_NAME.match(doc_id)) and doc_id.lower() not in RESERVED
+            and doc_id.split(".")[0].lower() not in DEVICES)
+
+
+def unsafe_id_reason(doc_id: str) -> str:
+    """Why ``doc_id`` cannot name an output file (``safe_name`` is false): the build's ``unsafe-id``
+    message, which ``edition import`` gives too before writing a draft."""
+    return (f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" and "." (not first), '
+            f'and not the name of an edition page ("index", "persons") or of a Windows device ("CON", "NUL", "COM1"...), '
+            f'in any case')
 
 
 def target(out: Path, fmt: Format, doc_id: str) -> Path:
