@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a stylesheet parameter")
     sv.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
     sv.set_defaults(strict=False, format="text", force=False)
+    n = sub.add_parser("new", help="start a new edition in a new folder")
+    n.add_argument("folder", type=Path, metavar="DIR", help="the edition's folder (new, or empty)")
+    n.add_argument("--title", help="the edition's title (default: from the folder's name)")
     sub.add_parser("rules", help="list the rule codes and what each checks")
     i = sub.add_parser("import", help="turn a transcript (.txt, .docx) or a folder of them into TEI drafts "
                                       "(standard output unless -o)")
@@ -116,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "serve":
         return _serve(args)
+    if args.command == "new":
+        return _new(args)
     settings = _settings(args)
     paths = args.paths or list(settings.sources or [Path("tei")])
     if getattr(args, "changed", None) is not None:
@@ -191,6 +196,17 @@ def _serve(args: argparse.Namespace) -> int:
 
     return serving.serve(build, out, watched, host=args.host, port=args.port,
                          say=lambda line: print(line, file=sys.stderr, flush=True))
+
+
+def _new(args: argparse.Namespace) -> int:
+    from edition import new
+
+    written = new.create(args.folder, args.title)
+    for path in written:
+        print(f"  {path}", file=sys.stderr)
+    print(f"edition: a new edition in {args.folder}: cd {args.folder}, then edition serve (a preview, "
+          f"rebuilt as you save) or edition build --strict", file=sys.stderr)
+    return EXIT_OK
 
 
 def _forget_compiled() -> None:
