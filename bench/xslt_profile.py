@@ -4,23 +4,24 @@
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
-``time`` prints the milliseconds per document of the run ``edition/pipeline.py`` ``process``
-makes (``document.xsl``: every format, the index entry and the persons data in one run,
-through ``transform.render_parsed``, its results read back into Python), and beside it each
-stylesheet alone (the formats' stylesheets, then ``persons-data.xsl``, as the build ran them
-before the single run), over a synthetic edition of N documents (bench/synth.py) and over each
-play of the shakedracor corpus (its largest and smallest, and the corpus's mean). Each source
-goes through the hardened door (``edition.parse.from_bytes``) and is re-serialised as
-``process`` does; Saxon parses it once (``parse_xml``, timed apart), and each stylesheet is
-then applied with the parameters ``process`` passes (``document-id`` and the registry's links),
-through the compiled stylesheets of ``edition.transform``. The best of --repeat runs.
+``time`` prints the milliseconds per document of the run the build makes for each document
+(``edition/render/document.py`` ``render``: ``document.xsl``, every format, the index entry and
+the persons data in one run, through ``saxon.render_parsed``, its results read back into Python),
+and beside it each stylesheet alone (the formats' stylesheets, then ``persons-data.xsl``, as the
+build ran them before the single run), over a synthetic edition of N documents (bench/synth.py)
+and over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
+Each source goes through the hardened door (``edition.sources.parse.from_bytes``) and is
+re-serialised as the build does; Saxon parses it once (``parse_xml``, timed apart), and each
+stylesheet is then applied with the parameters the build passes (``document-id`` and the
+registry's links), through the compiled stylesheets of ``edition.render.saxon``. The best of
+--repeat runs.
 
 ``render`` writes every output of every stylesheet for (a) the seed ``tei/*.xml`` (also
 with ``edition-url`` set), (b) N synthetic documents, (c) every play of the corpus
 (skipped, with a message, when it is absent), (d) every fixture under ``tests/fixtures``
 that parses, (e) variants of the seed that reach rarer branches (``edges``: special
 characters, long words, odd speeches, ids, notes, signs), through ``transform.render_document``
-exactly as ``process`` calls it (one file per stylesheet: the formats' and persons-data.xsl's
+exactly as the build calls it (one file per stylesheet: the formats' and persons-data.xsl's
 outputs), into OUT_FOLDER: run it before and after a change to a stylesheet and ``diff`` the
 two folders; a change that only makes things faster leaves every byte alone.
 
@@ -43,16 +44,17 @@ sys.path.insert(0, str(ROOT))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import output, parse, site, transform  # noqa: E402
-from edition.output import FORMATS  # noqa: E402
+from edition.render import saxon as transform  # noqa: E402
+from edition.render.formats import DOCUMENT, FORMATS, PERSONS_DATA, links  # noqa: E402
+from edition.sources import parse  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpora/shakedracor")
 #: the per-document stylesheets, alone: the formats', then persons-data.xsl (render's file names)
-STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA]
-#: the one run ``process`` makes
-ENTRY = transform.DOCUMENT
+STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [PERSONS_DATA]
+#: the one run the build makes
+ENTRY = DOCUMENT
 
 
 def serialised(path: Path) -> tuple[str, str] | None:
@@ -101,7 +103,7 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
             best["parse_xml"][i] = min(best["parse_xml"][i], time.perf_counter() - t)
         for s, executable in executables.items():
             for i, (doc_id, _) in enumerate(docs):
-                params = {**output.links(doc_id), "document-id": doc_id}
+                params = {**links(doc_id), "document-id": doc_id}
                 t = time.perf_counter()
                 if s == ENTRY:
                     transform.render_parsed(nodes[i], FORMATS, params)
@@ -330,7 +332,7 @@ def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = N
         if found is None:
             continue
         doc_id, xml = found
-        params = {**output.links(doc_id), **(extra or {}), "document-id": doc_id}
+        params = {**links(doc_id), **(extra or {}), "document-id": doc_id}
         try:
             rendered = transform.render_document(xml, FORMATS, params)
             results = [rendered.outputs[name] for name in FORMATS] + [rendered.persons]

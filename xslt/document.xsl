@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Every output of one document, from one run over its tree (edition/transform.py
-  render_document): the formats the registry names (edition/output.py FORMATS, passed as
-  $formats), the document's entry in the index and what the persons index needs of it.
+  Every output of one document, from one run over its tree (edition/render/saxon.py
+  render_document): the formats the registry names (edition/render/formats.py FORMATS,
+  passed as $formats), the document's entry in the index and what the persons index needs
+  of it.
   What the formats share is computed once for all of them: the global facts of common/ (note
   numbers, anchors, the keys' indexes) and the index's summary of the document.
 
@@ -12,7 +13,7 @@
   "output", common/output.xsl). Each format lives in modes of its own, so their rules never
   meet.
 
-  Results (edition/transform.py reads both):
+  Results (edition/render/saxon.py reads both):
   * this run's result: the first format's output (the registry's first, html: the page), made
     as the run's result and serialised as it is made, as the format's named xsl:output says
     (serialize() of a page made first cost as much again as making it);

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The persons index (from the persons, as edition/site.py gives them).
-  The build runs it once, for the page (edition/site.py); an edition's own stylesheet may
+  The persons index (from the persons, as edition/render/pages.py gives them).
+  The build runs it once, for the page (edition/render/pages.py); an edition's own stylesheet may
   import it and override single rules. Its rules are in pages/persons.xsl, what every
   stylesheet shares in common/.
 -->

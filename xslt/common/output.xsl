@@ -2,7 +2,7 @@
 <!--
   How a format gives its output to document.xsl, the entry that renders every output of a
   document in one run: a rule in mode "output" that matches the format's name in the registry
-  (edition/output.py FORMATS) and returns the format's text as a string, or, for a format whose
+  (edition/render/formats.py FORMATS) and returns the format's text as a string, or, for a format whose
   output is a page, the page itself, which document.xsl makes as the run's result when the
   format is the registry's first, serialised as it is made by the format's named xsl:output
   (e:NAME, the same as the format's own xsl:output when it runs alone). And the serialisations

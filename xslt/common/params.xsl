@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The build parameters every stylesheet may receive. edition/pipeline.py passes them;
-  the defaults keep a stand-alone run working.
+  The build parameters every stylesheet may receive. The build passes them
+  (edition/render/document.py); the defaults keep a stand-alone run working.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,8 +14,8 @@
   <!-- where output/html/ is published; citations use it. A placeholder until it is known. -->
   <xsl:param name="edition-url" as="xs:string" select="'[edition URL]'"/>
   <!-- Where the edition's files are: links from the folder of its pages (the document pages,
-       the index, the persons index), which the format registry (edition/output.py) computes
-       and the pipeline passes. No stylesheet names another format's file: without these, as in
+       the index, the persons index), which the format registry (edition/render/formats.py)
+       computes and the build passes. No stylesheet names another format's file: without these, as in
        a run of one stylesheet alone, a page links to none of them. -->
   <!-- the edition's pages and the stylesheet they use -->
   <xsl:param name="index-href" as="xs:string" select="''"/>

@@ -6,7 +6,7 @@
     TEI document (mode index-entry);
   * once per build, the page: input <edition documents="N"/>. Where the list's entries go,
     the page holds <template data-index-entries=""></template>, which the pipeline replaces
-    with the entries, sorted by date, as it writes the page (edition/site.py).
+    with the entries, sorted by date, as it writes the page (edition/render/pages.py).
 
   These are the rules; index.xsl at the top of xslt/ runs them alone (with common/),
   and document.xsl runs them with every other output of a document.
@@ -20,7 +20,7 @@
     default-mode="index">
 
   <!-- The search bundles to merge into the main one (pagefind/), space-separated, relative to this
-       page: the shards edition/search.py made of a large edition. Empty for a smaller one. -->
+       page: the shards edition/builder/search.py made of a large edition. Empty for a smaller one. -->
   <xsl:param name="search-bundles" as="xs:string" select="''"/>
 
   <!-- index: the page, from <edition> (the input site.py makes), or a document's entry, from a
@@ -43,7 +43,7 @@
           <p class="lead"><xsl:value-of select="@documents"/>
             <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
             Each is also available as plain text.</p>
-          <!-- Full-text search (Pagefind, built by edition/search.py into pagefind/, and for a large
+          <!-- Full-text search (Pagefind, built by edition/builder/search.py into pagefind/, and for a large
                edition also into the shards pagefind/shard-N/ listed in data-bundles). Hidden until
                JavaScript has loaded the search UI over http(s); without JavaScript, or without the
                bundle, nothing of it shows and the page reads as before. -->

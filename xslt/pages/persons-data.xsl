@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the persons index needs to know about one document (edition/site.py collects
+  What the persons index needs to know about one document (edition/render/pages.py collects
   it from every document and writes persons.html): each declared person with every
   speech they give and every place they are named, as anchors of the document's
   page. The anchors come from e:anchor / e:anchor-of in common/common.xsl, the same

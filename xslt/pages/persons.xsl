@@ -5,7 +5,7 @@
   by date, with each speech the person gives and each place they are named, linked to its
   anchor on the document's page.
 
-  Input, from edition/site.py: the persons alone, in the order they first appear in the
+  Input, from edition/render/pages.py: the persons alone, in the order they first appear in the
   edition (documents by date), whatever the number of documents:
     <edition><person id sort><name/>+<details/>*</person>...</edition>
   (the first name is the one the person goes by, the others are other spellings). The

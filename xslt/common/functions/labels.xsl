@@ -28,6 +28,7 @@
       'repository': 'Repository',
       'fond': 'Collection',
       'opis': 'Inventory',
+      'papka': 'Folder',
       'delo': 'File',
       'sheets': 'Sheets',
       'form': 'Physical form',
@@ -63,9 +64,10 @@
     <xsl:sequence select="($e:labels($key), $key)[1]"/>
   </xsl:function>
 
-  <!-- archival levels as the source's short citation abbreviates them (Russian archival usage) -->
+  <!-- archival levels as the source's short citation abbreviates them (Russian archival usage); an
+       idno's or a locus's @rend is the source's own ("papka" for "p.", "ll." for several sheets) -->
   <xsl:variable name="e:level-abbr" as="map(xs:string, xs:string)"
-      select="map { 'fond': 'f.', 'opis': 'op.', 'delo': 'd.', 'sheets': 'l.' }"/>
+      select="map { 'fond': 'f.', 'opis': 'op.', 'papka': 'p.', 'delo': 'd.', 'sheets': 'l.' }"/>
 
   <xsl:variable name="e:languages" as="map(xs:string, xs:string)" select="map {
       'ar': 'Arabic', 'be': 'Belarusian', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',

@@ -77,7 +77,9 @@
   <!-- The short citation: "RGANI, f. 52, op. 1, d. 498, l. 43." -->
   <xsl:function name="e:archival-citation" as="xs:string">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
-    <xsl:sequence select="string-join((normalize-space($ms/tei:msIdentifier/tei:repository), e:archival-location($ms))[. != ''], ', ') || '.'"/>
+    <xsl:variable name="citation" select="string-join((normalize-space($ms/tei:msIdentifier/tei:repository), e:archival-location($ms))[. != ''], ', ')"/>
+    <!-- "l. 9 ob." ends with its own full stop -->
+    <xsl:sequence select="if (e:ends-sentence($citation)) then $citation else $citation || '.'"/>
   </xsl:function>
 
   <!-- The place in the repository: "f. 52, op. 1, d. 498, l. 43" (CSL's archive_location) -->
@@ -86,9 +88,9 @@
     <xsl:variable name="parts" as="xs:string*" select="
         $ms/tei:msIdentifier/tei:collection ! normalize-space(.),
         $ms/tei:msIdentifier/tei:idno ! (
-            if ($e:level-abbr(string(@type))) then $e:level-abbr(string(@type)) || ' ' || normalize-space(.)
+            if ($e:level-abbr(string(@type))) then (@rend[. != ''], $e:level-abbr(string(@type)))[1] || ' ' || normalize-space(.)
             else normalize-space(.)),
-        e:sheets($ms) ! ($e:level-abbr('sheets') || ' ' || .)"/>
+        e:sheets($ms) ! (($ms/tei:msContents/tei:msItem/tei:locus/@rend[. != ''], $e:level-abbr('sheets'))[1] || ' ' || .)"/>
     <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
   </xsl:function>
 

@@ -5,7 +5,7 @@
   is dropped) and calls e:no-rule, which says so when the pipeline asks (report-unstyled):
   an xsl:message "e:no-rule FORMAT NUMBER NAME" (the format's name in the registry, the
   element's number among the document's elements in document order, from 1, and its name),
-  which edition/transform.py collects from the same run that renders. The pipeline reports an
+  which edition/render/saxon.py collects from the same run that renders. The pipeline reports an
   element that no text format had a rule for (warning unstyled-element). Only elements of the
   document's text are reported, not of its header.
 -->
