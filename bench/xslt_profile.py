@@ -1,6 +1,6 @@
 """Cost and output equivalence of the per-document step's stylesheets.
 
-    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR]
+    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR] [--cpu]
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
@@ -79,13 +79,15 @@ def corpus(folder: Path | None) -> list[Path]:
 # ------------------------------------------------------------------ timing
 
 def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int,
-                   compare: Path | None = None) -> dict[str, list[float]]:
+                   compare: Path | None = None, clock=time.perf_counter) -> dict[str, list[float]]:
     """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document.
-    ``document.xsl`` (ENTRY) runs as ``process`` runs it; the others alone, each with its own run.
+    ``document.xsl`` (ENTRY) runs as the build runs it; the others alone, each with its own run. Each
+    document goes through every stylesheet in turn (the order alternating from one document to the
+    next), so that all of them see the same load.
 
     With ``compare`` (a folder of other versions of the stylesheets, e.g. ``git archive REV xslt``),
-    each of those is timed too, right after the edition's own (``NAME (compare)``), so that both
-    see the same load."""
+    each of those is timed too, beside the edition's own (``NAME (compare)``). ``clock``: wall time
+    (perf_counter), or this process's CPU time (process_time: steadier when others load the machine)."""
     proc = transform.processor()
     executables = {}
     for s in stylesheets:
@@ -96,15 +98,16 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
     nodes = [proc.parse_xml(xml_text=xml) for _, xml in docs]
     best: dict[str, list[float]] = {"parse_xml": [float("inf")] * len(docs)}
     best.update({s: [float("inf")] * len(docs) for s in executables})
-    for _ in range(repeat):
-        for i, (_, xml) in enumerate(docs):
-            t = time.perf_counter()
+    names = list(executables)
+    for round_ in range(repeat):
+        for i, (doc_id, xml) in enumerate(docs):
+            t = clock()
             proc.parse_xml(xml_text=xml)
-            best["parse_xml"][i] = min(best["parse_xml"][i], time.perf_counter() - t)
-        for s, executable in executables.items():
-            for i, (doc_id, _) in enumerate(docs):
-                params = {**links(doc_id), "document-id": doc_id}
-                t = time.perf_counter()
+            best["parse_xml"][i] = min(best["parse_xml"][i], clock() - t)
+            params = {**links(doc_id), "document-id": doc_id}
+            for s in names if (round_ + i) % 2 == 0 else names[::-1]:
+                executable = executables[s]
+                t = clock()
                 if s == ENTRY:
                     transform.render_parsed(nodes[i], FORMATS, params)
                 else:
@@ -112,7 +115,7 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
                     for name, value in params.items():
                         executable.set_parameter(name, transform._value(value))
                     executable.transform_to_string(xdm_node=nodes[i])
-                best[s][i] = min(best[s][i], time.perf_counter() - t)
+                best[s][i] = min(best[s][i], clock() - t)
     return best
 
 
@@ -131,13 +134,14 @@ def lxml_parse(paths: list[Path], repeat: int) -> float:
 def cmd_time(args) -> None:
     stylesheets = args.only.split(",") if args.only else [ENTRY, *STYLESHEETS]
     alone = [s for s in stylesheets if s != ENTRY]
+    clock, kind = (time.process_time, "CPU") if args.cpu else (time.perf_counter, "wall")
     with tempfile.TemporaryDirectory() as tmp:
         paths = synthetic(Path(tmp), args.n)
         docs = [serialised(p) for p in paths]
         warm = docs[: min(20, len(docs))]
         time_documents(warm, stylesheets, 1, args.compare)  # compile, caches
-        best = time_documents(docs, stylesheets, args.repeat, args.compare)
-        print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document)")
+        best = time_documents(docs, stylesheets, args.repeat, args.compare, clock)
+        print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document, {kind} time)")
         print(f"  {'lxml parse':<26} {1000 * lxml_parse(paths, args.repeat):8.3f}")
         for name, secs in best.items():
             print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.3f}")
@@ -149,11 +153,11 @@ def cmd_time(args) -> None:
     if not plays:
         return
     docs = [serialised(p) for p in plays]
-    best = time_documents(docs, stylesheets, args.repeat, args.compare)
+    best = time_documents(docs, stylesheets, args.repeat, args.compare, clock)
     sizes = [len(xml) for _, xml in docs]
     largest = max(range(len(docs)), key=sizes.__getitem__)
     smallest = min(range(len(docs)), key=sizes.__getitem__)
-    print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document)")
+    print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document, {kind} time)")
     print(f"  {'':<26} {'mean':>8} {'largest':>9} {'smallest':>9}")
     print(f"  {'(document)':<26} {'':>8} {plays[largest].stem[:9]:>9} {plays[smallest].stem[:9]:>9}")
     print(f"  {'lxml parse':<26} {1000 * lxml_parse(plays, args.repeat):8.3f}")
@@ -390,6 +394,7 @@ def main() -> None:
     t.add_argument("--repeat", type=int, default=3)
     t.add_argument("--corpus", type=Path, default=CORPUS)
     t.add_argument("--only", default="")
+    t.add_argument("--cpu", action="store_true", help="this process's CPU time, not wall time (steadier on a loaded machine)")
     t.add_argument("--compare", type=Path, default=None,
                    help="a folder of other versions of the stylesheets to time beside these (git archive REV xslt)")
     r = sub.add_parser("render")
