@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree, html as lxml_html
 
 from edition import cli
-from edition.render import saxon
+from edition.render import formats, saxon
 from edition.sources import parse
 from edition.sources.parse import TEI_NS
 
@@ -111,10 +111,12 @@ SIGNS_ID = SIGNS.stem
 
 def render(path: Path, stylesheet: str, **params) -> str:
     """``path`` through the hardened parser, then ``stylesheet`` (no validation: the
-    stylesheets must be safe on any tree the parser accepts)."""
+    stylesheets must be safe on any tree the parser accepts), with the parameters a build
+    passes (the links the format registry computes)."""
     source, problems = parse.load(path, str(path))
     assert source is not None, problems
-    return saxon.render(source.tree, stylesheet, {"document-id": source.doc_id or path.stem, **params})
+    doc_id = source.doc_id or path.stem
+    return saxon.render(source.tree, stylesheet, {**formats.links(doc_id), "document-id": doc_id, **params})
 
 
 def html_of(path: Path, **params):

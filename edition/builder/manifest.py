@@ -174,7 +174,9 @@ def _outputs(v) -> bool:
     return isinstance(v, dict) and all(_str(k) and _str(d) and _DIGEST.fullmatch(d) for k, d in v.items())
 
 
-_SUMMARY_TEXT = ("id", "when", "title", "date", "place", "type", "summary", "entry")
+#: a document's summary (render.document): how the index sorts it, its entry in the index (rendered
+#: with the document) and, below, what the persons index needs of it
+_SUMMARY_TEXT = ("id", "when", "title", "entry")
 
 
 def _summary(v) -> bool:

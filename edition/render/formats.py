@@ -9,9 +9,13 @@ folder or suffix. ``safe_name`` says which document ids can name those files.
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+
 
 @dataclass(frozen=True)
 class Format:
@@ -36,21 +40,62 @@ FORMATS: dict[str, Format] = {
 }
 
 #: Edition-level pages, rendered once per build: the index from every document's entry, the
-#: persons index from each document's persons.
+#: persons index from each document's persons (a page's file is its name and suffix in its folder:
+#: html/index.html, html/persons.html).
 INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
 PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
+PAGES = {f.name: f for f in (INDEX, PERSONS)}
 #: What the persons index needs from one document (rendered with the document).
 PERSONS_DATA = "persons-data.xsl"
+#: The stylesheet that renders every per-document output in one run (the formats, the document's
+#: entry in the index, what the persons index needs of it): render.document.
+DOCUMENT = "document.xsl"
 
 #: Static files copied into an output folder: (package data path, folder, name).
 ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
+#: The assets the pages link to, by the name of the stylesheet parameter that gets the link (NAME-href).
+LINKED_ASSETS = {"css": ASSETS[0]}
+
+
+def links(doc_id: str | None = None) -> dict[str, str]:
+    """Where the edition's files are, as the stylesheet parameters that say it (NAME-href): the
+    edition pages and the assets they use and, for document ``doc_id``, the document in each
+    format. Links lead from the folder of the pages (html/), where the document pages, the index
+    and the persons index are; every output folder is one level below the output folder, so a
+    link into another folder (../cite/ID.json) reads the same from each of them (the text edition
+    prints its citation files' links so). The stylesheets name no file of their own: these do."""
+    found = dict(_edition_links())
+    if doc_id is not None:
+        name = urllib.parse.quote(doc_id, safe="")  # as XPath's encode-for-uri: all but A-Z a-z 0-9 - _ . ~
+        found.update({param: f"{folder}{name}{suffix}" for param, folder, suffix in _document_links()})
+    return found
+
+
+@functools.cache
+def _edition_links() -> tuple[tuple[str, str], ...]:
+    here = INDEX.folder
+    return (*((f"{name}-href", _href(f"{fmt.folder}/{name}{fmt.suffix}", here)) for name, fmt in PAGES.items()),
+            *((f"{name}-href", _href(f"{folder}/{file}", here)) for name, (_, _, folder, file) in LINKED_ASSETS.items()))
+
+
+@functools.cache
+def _document_links() -> tuple[tuple[str, str, str], ...]:
+    """(parameter, the folder's link from the pages' folder, ending in "/" unless it is that folder, suffix),
+    computed once (posixpath.relpath for every link of every document cost a tenth of the step)."""
+    here = INDEX.folder
+    return tuple((f"{fmt.name}-href", _href(f"{fmt.folder}/x", here)[:-1], fmt.suffix) for fmt in FORMATS.values())
+
+
+def _href(path: str, start: str) -> str:
+    """The relative link from folder ``start`` to ``path`` (both below the output folder)."""
+    return posixpath.relpath(path, start)
 
 
 #: A document id usable as a file name: nothing a file system could read as a path
 #: (no "/", "\\", ":", control characters, no leading dot or hyphen), and not a name
 #: an edition-level page already uses. XML NCNames (what xml:id holds) qualify.
 _SAFE_NAME = re.compile(r"^[^./\\:\-\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$")
-RESERVED = {"index", "persons"}  # the edition pages in html/, in any case ("Index" is index.html on macOS and Windows)
+RESERVED = set(PAGES)  # the edition pages in html/ (index, persons), in any case ("Index" is index.html on macOS and Windows)
 #: Names Windows keeps for devices, whatever follows a dot ("CON.html" is the console): compared in lower case.
 DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 

@@ -2,9 +2,10 @@
 
 The persons index (``html/persons.html``) lists each person with every speech they
 give and every place they are named, linked to the exact anchor on the document's
-page. The per-document step renders ``persons-data.xsl`` with each document (cached
-with it for incremental builds): who the document's persons are, and each one's entry
-for the index, already rendered. Once per build, ``persons_page`` orders the documents,
+page. The per-document step renders what ``persons-data.xsl`` says of each document, in
+the same run as its formats (``xslt/document.xsl``; cached with it for incremental
+builds): who the document's persons are, and each one's entry for the index, already
+rendered. Once per build, ``persons_page`` orders the documents,
 has ``persons.xsl`` render the page from the persons alone, and joins each person's
 entries into it as the page is written.
 
@@ -27,7 +28,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from edition.render import saxon as transform
+from edition.render import formats, saxon as transform
 from edition.render.formats import INDEX, PERSONS
 
 
@@ -87,27 +88,18 @@ class Persons:
 
 def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
-    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, params)
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**formats.links(), **params})
     return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
 
 
-#: The index page (index.xsl): one for the edition, its list made of the documents' entries.
+#: The index page (index.xsl): one for the edition, its list made of the documents' entries (each
+#: rendered with its document, in the same run as its formats: xslt/document.xsl).
 _INDEX_SLOT = re.compile(r'<template data-index-entries=""></template>')
-
-
-def index_entry(summary: dict, params: dict) -> str:
-    """A document's entry in the index page's list (rendered with the document, by index.xsl)."""
-    entry = etree.Element("entry")
-    doc = etree.SubElement(entry, "document", id=summary["id"])
-    doc.set("when", summary["when"])
-    for name in ("title", "date", "place", "type", "summary"):
-        etree.SubElement(doc, name).text = summary[name]
-    return transform.render_text(etree.tostring(entry, encoding="unicode"), INDEX.stylesheet, params)
 
 
 def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
     """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
-    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, params)
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, {**formats.links(), **params})
     return _splice(page, _INDEX_SLOT, lambda key: entries)
 
 
