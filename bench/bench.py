@@ -49,8 +49,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import parse, prune, resources, rules, transform, validate  # noqa: E402
-from edition.output import FORMATS, write_atomic  # noqa: E402
+from edition import resources  # noqa: E402
+from edition.builder.output import write_atomic  # noqa: E402
+from edition.render import saxon as transform  # noqa: E402
+from edition.render.formats import FORMATS  # noqa: E402
+from edition.sources import parse  # noqa: E402
+from edition.validation import compile_schema, diagnose, prune  # noqa: E402
 
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 CORPORA = [ROOT.parent / "shared" / "corpora" / "shakedracor", ROOT.parent / "shared" / "corpora" / "varied"]
@@ -152,16 +156,14 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
     print(f"bare lxml parse      {rate(n, nbytes, bare)}")
 
     started = time.perf_counter()
-    compiled = validate.compile_schema(schema)
+    compiled = compile_schema(schema)
     compile_s = time.perf_counter() - started
     use_rules = "--no-rules" not in extra
 
     def check(f):
         source, _ = parse.load(f)
         if source is not None:
-            validate.validate(source, compiled)
-            if use_rules:
-                rules.check(source)
+            diagnose(source, compiled, use_rules)
 
     t_validate = timed(check, files)
     print(f"validate             {rate(n, nbytes, t_validate)}  (+ {compile_s:.2f} s to compile the schema once)")
@@ -185,9 +187,7 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
             source, _ = parse.load(f)
             if source is None:
                 return
-            validate.validate(source, compiled)
-            if use_rules:
-                rules.check(source)
+            diagnose(source, compiled, use_rules)
             page, text = transform.render_all(etree.tostring(source.tree, encoding="unicode"), sheets,
                                               {"document-id": f.stem})
             write_atomic(Path(tmp) / f"{f.stem}.html", page.encode("utf-8"), durable=False)
@@ -347,7 +347,6 @@ def tei_all_against_jing(name: str, files: list[Path], java: "Java | None") -> N
     print(f"edition validate (whole process)  {ours:8.2f} s; {len(ours_bad)} files with errors")
 
     # the split, in this process: the schema read once, then per document
-    prune.schema.cache_clear()
     started = time.perf_counter()
     full = prune.schema(TEI_ALL)
     t_read = time.perf_counter() - started

@@ -1,25 +1,29 @@
-"""Per-stylesheet cost and output equivalence of the per-document stylesheets.
+"""Cost and output equivalence of the per-document step's stylesheets.
 
-    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR]
+    python bench/xslt_profile.py time [--n 500] [--repeat 3] [--corpus DIR] [--only html.xsl,...] [--compare DIR] [--cpu]
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
-``time`` prints, for each stylesheet the pipeline runs per document (``edition/pipeline.py``
-``process``: the formats' stylesheets, then ``persons-data.xsl``), the milliseconds per
-document of its transform, over a synthetic edition of N documents (bench/synth.py) and
-over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
-Each source goes through the hardened door (``edition.parse.from_bytes``) and is
-re-serialised as ``process`` does; Saxon parses it once (``parse_xml``, timed apart), and
-each stylesheet is then applied with the parameters ``process`` passes (``document-id``),
-through the compiled stylesheets of ``edition.transform``. The best of --repeat runs.
+``time`` prints the milliseconds per document of the run the build makes for each document
+(``edition/render/document.py`` ``render``: ``document.xsl``, every format, the index entry and
+the persons data in one run, through ``saxon.render_parsed``, its results read back into Python),
+and beside it each stylesheet alone (the formats' stylesheets, then ``persons-data.xsl``, as the
+build ran them before the single run), over a synthetic edition of N documents (bench/synth.py)
+and over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
+Each source goes through the hardened door (``edition.sources.parse.from_bytes``) and is
+re-serialised as the build does; Saxon parses it once (``parse_xml``, timed apart), and each
+stylesheet is then applied with the parameters the build passes (``document-id`` and the
+registry's links), through the compiled stylesheets of ``edition.render.saxon``. The best of
+--repeat runs.
 
 ``render`` writes every output of every stylesheet for (a) the seed ``tei/*.xml`` (also
 with ``edition-url`` set), (b) N synthetic documents, (c) every play of the corpus
 (skipped, with a message, when it is absent), (d) every fixture under ``tests/fixtures``
 that parses, (e) variants of the seed that reach rarer branches (``edges``: special
-characters, long words, odd speeches, ids, notes, signs), through ``transform.render_all`` exactly as
-``process`` calls it, into OUT_FOLDER: run it before and after a change to a stylesheet and
-``diff`` the two folders; a change that only makes things faster leaves every byte alone.
+characters, long words, odd speeches, ids, notes, signs), through ``transform.render_document``
+exactly as the build calls it (one file per stylesheet: the formats' and persons-data.xsl's
+outputs), into OUT_FOLDER: run it before and after a change to a stylesheet and ``diff`` the
+two folders; a change that only makes things faster leaves every byte alone.
 
 Not a test: nothing is asserted but the diff. Figures depend on the machine and its load.
 """
@@ -40,14 +44,17 @@ sys.path.insert(0, str(ROOT))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import parse, site, transform  # noqa: E402
-from edition.output import FORMATS  # noqa: E402
+from edition.render import saxon as transform  # noqa: E402
+from edition.render.formats import DOCUMENT, FORMATS, PERSONS_DATA, links  # noqa: E402
+from edition.sources import parse  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpora/shakedracor")
-#: the per-document stylesheets, in the order ``process`` runs them
-STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA]
+#: the per-document stylesheets, alone: the formats', then persons-data.xsl (render's file names)
+STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [PERSONS_DATA]
+#: the one run the build makes
+ENTRY = DOCUMENT
 
 
 def serialised(path: Path) -> tuple[str, str] | None:
@@ -72,34 +79,43 @@ def corpus(folder: Path | None) -> list[Path]:
 # ------------------------------------------------------------------ timing
 
 def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: int,
-                   compare: Path | None = None) -> dict[str, list[float]]:
+                   compare: Path | None = None, clock=time.perf_counter) -> dict[str, list[float]]:
     """Seconds per document for Saxon's parse and each stylesheet: the best of ``repeat`` runs, per document.
+    ``document.xsl`` (ENTRY) runs as the build runs it; the others alone, each with its own run. Each
+    document goes through every stylesheet in turn (the order alternating from one document to the
+    next), so that all of them see the same load.
 
     With ``compare`` (a folder of other versions of the stylesheets, e.g. ``git archive REV xslt``),
-    each of those is timed too, right after the edition's own (``NAME (compare)``), so that both
-    see the same load."""
+    each of those is timed too, beside the edition's own (``NAME (compare)``). ``clock``: wall time
+    (perf_counter), or this process's CPU time (process_time: steadier when others load the machine)."""
     proc = transform.processor()
     executables = {}
     for s in stylesheets:
         executables[s] = transform.compiled(s)
-        if compare is not None:
+        if compare is not None and (compare / s).exists():
             executables[f"{s} (compare)"] = proc.new_xslt30_processor().compile_stylesheet(
                 stylesheet_file=str(compare / s))
     nodes = [proc.parse_xml(xml_text=xml) for _, xml in docs]
     best: dict[str, list[float]] = {"parse_xml": [float("inf")] * len(docs)}
     best.update({s: [float("inf")] * len(docs) for s in executables})
-    for _ in range(repeat):
-        for i, (_, xml) in enumerate(docs):
-            t = time.perf_counter()
+    names = list(executables)
+    for round_ in range(repeat):
+        for i, (doc_id, xml) in enumerate(docs):
+            t = clock()
             proc.parse_xml(xml_text=xml)
-            best["parse_xml"][i] = min(best["parse_xml"][i], time.perf_counter() - t)
-        for s, executable in executables.items():
-            for i, (doc_id, _) in enumerate(docs):
-                t = time.perf_counter()
-                executable.clear_parameters()
-                executable.set_parameter("document-id", transform._value(doc_id))
-                executable.transform_to_string(xdm_node=nodes[i])
-                best[s][i] = min(best[s][i], time.perf_counter() - t)
+            best["parse_xml"][i] = min(best["parse_xml"][i], clock() - t)
+            params = {**links(doc_id), "document-id": doc_id}
+            for s in names if (round_ + i) % 2 == 0 else names[::-1]:
+                executable = executables[s]
+                t = clock()
+                if s == ENTRY:
+                    transform.render_parsed(nodes[i], FORMATS, params)
+                else:
+                    executable.clear_parameters()
+                    for name, value in params.items():
+                        executable.set_parameter(name, transform._value(value))
+                    executable.transform_to_string(xdm_node=nodes[i])
+                best[s][i] = min(best[s][i], clock() - t)
     return best
 
 
@@ -116,36 +132,39 @@ def lxml_parse(paths: list[Path], repeat: int) -> float:
 
 
 def cmd_time(args) -> None:
-    stylesheets = args.only.split(",") if args.only else STYLESHEETS
+    stylesheets = args.only.split(",") if args.only else [ENTRY, *STYLESHEETS]
+    alone = [s for s in stylesheets if s != ENTRY]
+    clock, kind = (time.process_time, "CPU") if args.cpu else (time.perf_counter, "wall")
     with tempfile.TemporaryDirectory() as tmp:
         paths = synthetic(Path(tmp), args.n)
         docs = [serialised(p) for p in paths]
         warm = docs[: min(20, len(docs))]
         time_documents(warm, stylesheets, 1, args.compare)  # compile, caches
-        best = time_documents(docs, stylesheets, args.repeat, args.compare)
-        print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document)")
+        best = time_documents(docs, stylesheets, args.repeat, args.compare, clock)
+        print(f"synthetic edition, N={args.n} (best of {args.repeat}; ms/document, {kind} time)")
         print(f"  {'lxml parse':<26} {1000 * lxml_parse(paths, args.repeat):8.3f}")
         for name, secs in best.items():
             print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.3f}")
-        print(f"  {'all stylesheets':<26} {1000 * sum(sum(best[s]) for s in stylesheets) / len(docs):8.3f}")
-        if args.compare is not None:
-            print(f"  {'all (compare)':<26} {1000 * sum(sum(best[f'{s} (compare)']) for s in stylesheets) / len(docs):8.3f}")
+        if alone:
+            print(f"  {'each alone, together':<26} {1000 * sum(sum(best[s]) for s in alone) / len(docs):8.3f}")
+        if args.compare is not None and all(f"{s} (compare)" in best for s in alone) and alone:
+            print(f"  {'alone (compare)':<26} {1000 * sum(sum(best[f'{s} (compare)']) for s in alone) / len(docs):8.3f}")
     plays = corpus(args.corpus)
     if not plays:
         return
     docs = [serialised(p) for p in plays]
-    best = time_documents(docs, stylesheets, args.repeat, args.compare)
+    best = time_documents(docs, stylesheets, args.repeat, args.compare, clock)
     sizes = [len(xml) for _, xml in docs]
     largest = max(range(len(docs)), key=sizes.__getitem__)
     smallest = min(range(len(docs)), key=sizes.__getitem__)
-    print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document)")
+    print(f"\ncorpus {args.corpus}: {len(docs)} plays (best of {args.repeat}; ms/document, {kind} time)")
     print(f"  {'':<26} {'mean':>8} {'largest':>9} {'smallest':>9}")
     print(f"  {'(document)':<26} {'':>8} {plays[largest].stem[:9]:>9} {plays[smallest].stem[:9]:>9}")
     print(f"  {'lxml parse':<26} {1000 * lxml_parse(plays, args.repeat):8.3f}")
     for name, secs in best.items():
         print(f"  {name:<26} {1000 * sum(secs) / len(secs):8.2f} {1000 * secs[largest]:9.2f} {1000 * secs[smallest]:9.2f}")
-    for label, names in (("all stylesheets", stylesheets), ("all (compare)", [f"{s} (compare)" for s in stylesheets])):
-        if names[0] not in best:
+    for label, names in (("each alone, together", alone), ("alone (compare)", [f"{s} (compare)" for s in alone])):
+        if not names or any(n not in best for n in names):
             continue
         total = [sum(best[s][i] for s in names) for i in range(len(docs))]
         print(f"  {label:<26} {1000 * sum(total) / len(total):8.2f} {1000 * total[largest]:9.2f} {1000 * total[smallest]:9.2f}")
@@ -317,9 +336,10 @@ def render_into(out: Path, group: str, paths: list[Path], extra: dict | None = N
         if found is None:
             continue
         doc_id, xml = found
-        params = {**(extra or {}), "document-id": doc_id}
+        params = {**links(doc_id), **(extra or {}), "document-id": doc_id}
         try:
-            results = transform.render_all(xml, STYLESHEETS, params)
+            rendered = transform.render_document(xml, FORMATS, params)
+            results = [rendered.outputs[name] for name in FORMATS] + [rendered.persons]
         except transform.TransformError as exc:  # the same documents must fail the same way
             results = [f"RENDER FAILED: {str(exc).splitlines()[0] if str(exc) else ''}"] * len(STYLESHEETS)
         for stylesheet, text in zip(STYLESHEETS, results):
@@ -374,6 +394,7 @@ def main() -> None:
     t.add_argument("--repeat", type=int, default=3)
     t.add_argument("--corpus", type=Path, default=CORPUS)
     t.add_argument("--only", default="")
+    t.add_argument("--cpu", action="store_true", help="this process's CPU time, not wall time (steadier on a loaded machine)")
     t.add_argument("--compare", type=Path, default=None,
                    help="a folder of other versions of the stylesheets to time beside these (git archive REV xslt)")
     r = sub.add_parser("render")

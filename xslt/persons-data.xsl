@@ -1,126 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the persons index needs to know about one document (edition/site.py collects
-  it from every document and writes persons.html): each declared person with every
-  speech they give and every place they are named, as anchors of the document's
-  page. The anchors come from e:anchor / e:anchor-of in common/common.xsl, the same
-  functions html.xsl writes the ids with, so the index cannot point beside them.
-
-  The person's entry for this document (the <li> the persons index lists under the
-  person) is rendered here, in the per-document step, and kept serialised: the edition
-  step only orders and joins entries, however many documents there are (persons.xsl
-  renders the rest of the page from the persons alone).
-
-  Output: <document id when href><title/><date/>
-            <person id sort><name/><details/>*<entry>the entry's HTML, serialised</entry></person>...
-          </document>
+  What the persons index needs to know about one TEI document.
+  This stylesheet runs alone (an edition's own stylesheet may import it and override single
+  rules): its rules are in pages/persons-data.xsl, what every stylesheet shares in common/. A build
+  renders every output of a document in one run of document.xsl, with the same rules.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="persons-data">
 
   <xsl:import href="common/common.xsl"/>
+  <xsl:include href="pages/persons-data.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"/>
-
-  <xsl:mode on-no-match="shallow-skip"/>
-
-  <xsl:variable name="where-labels" as="map(xs:string, xs:string)" select="map {
-      'note': 'in a note', 'paragraph': 'in the text', 'speech': 'in a speech',
-      'related': 'in the related documents', 'source': 'in the source description',
-      'transcript': 'in the transcript', 'page': 'on the page' }"/>
-
-  <!-- the page's serialisation (persons.xsl's xsl:output), for the entries spliced into it -->
-  <xsl:variable name="html" as="map(*)" select="map { 'method': 'html', 'html-version': 5.0, 'indent': false(),
-      'include-content-type': false(), 'encoding': 'UTF-8' }"/>
-
-  <!-- speeches and names by each pointer in @who / @ref: found once per document, not
-       searched for again for every person (that cost persons x elements on a long play) -->
-  <xsl:key name="sp-by-who" match="tei:sp" use="tokenize(normalize-space(@who), ' ')"/>
-  <xsl:key name="name-by-ref" match="tei:persName | tei:rs | tei:name" use="tokenize(normalize-space(@ref), ' ')"/>
-
-  <xsl:template match="/">
-    <xsl:variable name="doc" select="."/>
-    <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{encode-for-uri($document-id)}.html">
-      <title><xsl:value-of select="e:title(.)"/></title>
-      <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
-      <xsl:for-each select="e:participants(.)">
-        <xsl:variable name="id" select="string(@xml:id)"/>
-        <xsl:variable name="pointer" select="'#' || $id"/>
-        <xsl:variable name="occurrences" as="element(occurrence)*">
-          <xsl:for-each select="key('sp-by-who', $pointer, $doc)[ancestor::tei:text]">
-            <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
-          </xsl:for-each>
-          <xsl:variable name="names" select="key('name-by-ref', $pointer, $doc)"/>
-          <xsl:for-each-group select="$names" group-by="e:anchor-of(.)">
-            <!-- in the order of the page: the transcript, the notes, the source, the related documents -->
-            <xsl:sort select="index-of(('paragraph', 'speech', 'transcript', 'note', 'source', 'related', 'page'), e:where(.))[1]"/>
-            <xsl:variable name="where" select="e:where(.)"/>
-            <occurrence kind="named" where="{$where}" anchor="{current-grouping-key()}">
-              <xsl:value-of select="
-                  if ($where = 'note') then e:snippet(ancestor::tei:note[e:is-footnote(.)][1]/node(), 10)
-                  else if ($where = ('speech', 'paragraph')) then e:snippet(ancestor::*[self::tei:p or self::tei:sp][1], 10)
-                  else ''"/>
-            </occurrence>
-          </xsl:for-each-group>
-        </xsl:variable>
-        <person id="{$id}" sort="{e:person-sort-key(.)}">
-          <name><xsl:value-of select="e:person-name(.)"/></name>
-          <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
-          <entry><xsl:value-of select="serialize(e:person-entry($doc, $occurrences), $html)"/></entry>
-        </person>
-      </xsl:for-each>
-    </document>
-  </xsl:template>
-
-  <!-- the person's entry in the persons index for this document: the document, then each speech
-       and each place they are named, linked to its anchor -->
-  <xsl:function name="e:person-entry" as="element(li)">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:param name="occurrences" as="element(occurrence)*"/>
-    <xsl:variable name="href" select="encode-for-uri($document-id) || '.html'"/>
-    <xsl:variable name="title" select="e:title($doc)"/>
-    <xsl:variable name="date" select="normalize-space(e:creation-date($doc))"/>
-    <li>
-      <p class="person-document"><a href="{$href}"><xsl:value-of select="$title"/></a>
-        <xsl:if test="$date">
-          <xsl:text> · </xsl:text><span class="date"><xsl:value-of select="$date"/></span>
-        </xsl:if></p>
-      <xsl:choose>
-        <xsl:when test="exists($occurrences)">
-          <ul class="occurrences">
-            <xsl:for-each select="$occurrences">
-              <li class="{@kind}">
-                <span class="kind"><xsl:value-of select="if (@kind = 'speech') then 'Speaks' else 'Named ' || $where-labels(string(@where))"/></span>
-                <xsl:text> </xsl:text>
-                <a href="{$href}{if (string(@anchor)) then '#' || @anchor else ''}">
-                  <xsl:value-of select="if (normalize-space(.)) then '“' || normalize-space(.) || '”'
-                      else if (@where = ('source', 'related', 'transcript')) then e:label(string(@where))
-                      else $title"/>
-                </a>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:when>
-        <xsl:otherwise>
-          <p class="occurrences-none">Listed as a participant; neither speaks nor is named in the text.</p>
-        </xsl:otherwise>
-      </xsl:choose>
-    </li>
-  </xsl:function>
-
-  <!-- what kind of place on the page an anchor is -->
-  <xsl:function name="e:where" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:variable name="anchor" select="e:anchor-of($node)"/>
-    <xsl:sequence select="
-        if ($node/ancestor::tei:note[e:is-footnote(.)]) then 'note'
-        else if ($node/ancestor::tei:p[ancestor::tei:text]) then 'paragraph'
-        else if ($node/ancestor::tei:sp) then 'speech'
-        else if ($anchor = ('related', 'source', 'transcript')) then $anchor
-        else 'page'"/>
-  </xsl:function>
 </xsl:stylesheet>

@@ -1,83 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The persons index (output/html/persons.html), one entry per person id (the same id in
-  two documents is the same person), sorted by surname (or id); under it every document,
-  by date, with each speech the person gives and each place they are named, linked to its
-  anchor on the document's page.
-
-  Input, from edition/site.py: the persons alone, in the order they first appear in the
-  edition (documents by date), whatever the number of documents:
-    <edition><person id sort><name/>+<details/>*</person>...</edition>
-  (the first name is the one the person goes by, the others are other spellings). The
-  documents' entries are rendered with each document (persons-data.xsl); in their place
-  this page holds <template data-persons-entries="ID"></template>, which site.py replaces
-  with the person's entries, in document order, as it writes the page.
+  The persons index (from the persons, as edition/render/pages.py gives them).
+  The build runs it once, for the page (edition/render/pages.py); an edition's own stylesheet may
+  import it and override single rules. Its rules are in pages/persons.xsl, what every
+  stylesheet shares in common/.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:e="urn:edition:functions"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    default-mode="persons">
 
   <xsl:import href="common/common.xsl"/>
+  <xsl:include href="pages/persons.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
-
-  <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
-  <xsl:param name="css-href" as="xs:string" select="'edition.css'"/>
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
-
-  <xsl:mode on-no-match="shallow-skip"/>
-
-  <xsl:template match="/edition">
-    <html lang="en">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="e:label('persons') || ' · ' || $edition-title"/></title>
-        <link rel="stylesheet" href="{$css-href}"/>
-      </head>
-      <body>
-        <nav class="site" aria-label="Edition">
-          <a href="{$index-href}"><xsl:value-of select="e:label('index')"/></a>
-          <xsl:text> · </xsl:text>
-          <a href="{$persons-href}" aria-current="page"><xsl:value-of select="e:label('persons')"/></a>
-        </nav>
-        <main class="persons-index">
-          <h1><xsl:value-of select="e:label('persons')"/></h1>
-          <xsl:variable name="groups" as="element(person)*">
-            <xsl:perform-sort select="person">
-              <xsl:sort select="@sort"/>
-              <xsl:sort select="@id"/>
-            </xsl:perform-sort>
-          </xsl:variable>
-          <p class="lead"><xsl:value-of select="count($groups)"/>
-            <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
-            <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
-          <xsl:if test="exists($groups)">
-            <nav class="persons-toc" aria-label="{e:label('persons')}">
-              <ul>
-                <xsl:for-each select="$groups">
-                  <li><a href="#person-{@id}"><xsl:value-of select="name[1]"/></a></li>
-                </xsl:for-each>
-              </ul>
-            </nav>
-          </xsl:if>
-          <xsl:for-each select="$groups">
-            <xsl:variable name="id" select="string(@id)"/>
-            <section class="person" id="person-{$id}" aria-labelledby="person-{$id}-h">
-              <h2 id="person-{$id}-h"><xsl:value-of select="name[1]"/></h2>
-              <xsl:for-each select="details">
-                <p class="person-details"><xsl:value-of select="."/></p>
-              </xsl:for-each>
-              <xsl:if test="count(name) gt 1">
-                <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
-              </xsl:if>
-              <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
-            </section>
-          </xsl:for-each>
-        </main>
-      </body>
-    </html>
-  </xsl:template>
 </xsl:stylesheet>

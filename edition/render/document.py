@@ -1,0 +1,56 @@
+"""One document, rendered: every per-document format of the registry, with what the edition
+pages need of it (its entry in the index, its persons, its summary) and the elements no text
+format has a rule for, from one run of ``xslt/document.xsl`` over one parsed tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from edition.render import pages, saxon
+from edition.render.formats import FORMATS, links
+from edition.sources.parse import Source
+
+
+@dataclass
+class Rendered:
+    outputs: dict[str, bytes]  # format name -> its bytes
+    summary: dict  # what the edition pages need: id, when, title, its index entry, its persons
+    unstyled: dict[str, list[int]]  # element -> [count, line, column]
+
+
+def render(source: Source, doc_id: str, params: dict) -> Rendered:
+    """Every per-document output of ``source`` in one Saxon run; TransformError if it fails."""
+    xml = etree.tostring(source.tree, encoding="unicode")
+    found = saxon.render_document(xml, FORMATS, {**links(doc_id), **params, "document-id": doc_id})
+    summary = {"id": doc_id, **found.summary,
+               "entry": found.index_entry,  # its entry in the index page
+               "persons": pages.persons_data(found.persons)}  # what the persons index needs of it
+    outputs = {name: found.outputs[name].encode("utf-8") for name in FORMATS}
+    return Rendered(outputs, summary, unstyled(source, found.no_rule))
+
+
+def unstyled(source: Source, no_rule: dict[str, dict[int, str]]) -> dict[str, list[int]]:
+    """Elements of the text that no text format has a rule for (their text is rendered plainly), as the
+    formats said while rendering (``saxon.Outputs.no_rule``): name -> [count, line, column of the
+    first]."""
+    texts = [name for name, fmt in FORMATS.items() if fmt.text]
+    numbers = set.intersection(*(set(no_rule.get(name, ())) for name in texts)) if texts else set()
+    found: dict[str, list[int]] = {}
+    first: dict[int, str] = {}  # element number -> name, for the first of each name
+    for number in sorted(numbers):  # document order
+        name = no_rule[texts[0]][number]
+        if name in found:
+            found[name][0] += 1
+        else:
+            found[name] = [1]
+            first[number] = name
+    last = max(first, default=0)  # the numbers count the document's elements in document order, the root 1
+    for number, el in enumerate(source.root.iter(etree.Element), start=1):
+        if number > last:
+            break
+        if number in first:
+            found[first[number]] += source.position(el)
+    return found

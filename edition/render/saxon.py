@@ -1,0 +1,163 @@
+"""XSLT 3.0 with saxonche: one processor per process, each stylesheet compiled once.
+
+``render_document(xml, formats, params)`` renders every output of a document in one run of
+``xslt/document.xsl`` (the formats, its index entry, its persons data, its summary, and the
+elements the text formats have no rule for); ``render(tree, stylesheet)`` runs one stylesheet
+alone. Saxon gets the tree that came through the hardened door (re-serialised by lxml, so Saxon
+never reads the original file). Compiled stylesheets are cached for the life of the process
+and reused for every document.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from edition import resources
+from edition.errors import TransformError
+from edition.render.formats import DOCUMENT
+
+
+_lock = threading.Lock()
+
+
+@cache
+def processor():
+    """The process's one Saxon processor."""
+    from saxonche import PySaxonProcessor
+
+    return PySaxonProcessor(license=False)
+
+
+@cache
+def compiled(stylesheet: str):
+    """The compiled stylesheet ``xslt/<stylesheet>``, compiled once per process."""
+    path: Path = resources.stylesheet(stylesheet)
+    xslt = processor().new_xslt30_processor()
+    try:
+        return xslt.compile_stylesheet(stylesheet_file=str(path))
+    except Exception as exc:  # saxonche raises PySaxonApiError
+        raise TransformError(f"{path}: stylesheet does not compile: {exc}") from None
+
+
+def _value(value):
+    proc = processor()
+    if isinstance(value, bool):
+        return proc.make_boolean_value(value)
+    if isinstance(value, int):
+        return proc.make_integer_value(value)
+    return proc.make_string_value(str(value))
+
+
+def render_text(xml: str, stylesheet: str, params: dict | None = None) -> str:
+    """Transform the XML document ``xml`` (a string) with ``stylesheet``."""
+    executable = compiled(stylesheet)
+    with _lock:  # a compiled stylesheet is not shared across threads while it runs
+        try:
+            node = processor().parse_xml(xml_text=xml)
+            executable.clear_parameters()
+            for name, value in (params or {}).items():
+                executable.set_parameter(name, _value(value))
+            result = executable.transform_to_string(xdm_node=node)
+        except Exception as exc:
+            raise TransformError(str(exc).strip()) from None
+    if result is None:
+        raise TransformError(f"{stylesheet} produced no output")
+    return result
+
+
+def render_all(xml: str, stylesheets: list[str], params: dict | None = None) -> list[str]:
+    """Transform the XML document ``xml`` with each of ``stylesheets``, parsing it once."""
+    executables = [compiled(s) for s in stylesheets]
+    results = []
+    with _lock:
+        try:
+            node = processor().parse_xml(xml_text=xml)
+            for executable in executables:
+                executable.clear_parameters()
+                for name, value in (params or {}).items():
+                    executable.set_parameter(name, _value(value))
+                results.append(executable.transform_to_string(xdm_node=node))
+        except Exception as exc:
+            raise TransformError(str(exc).strip()) from None
+    for stylesheet, result in zip(stylesheets, results):
+        if result is None:
+            raise TransformError(f"{stylesheet} produced no output")
+    return results
+
+
+#: Where document.xsl leaves every output but the first (a result document kept in memory).
+_OUTPUTS = "urn:edition:outputs"
+#: How the text formats' rules without a match say so (common/functions/unstyled.xsl).
+_NO_RULE = "e:no-rule "
+
+
+@dataclass
+class Outputs:
+    """Every output of one document, from one run of ``document.xsl``."""
+
+    outputs: dict[str, str]  # format name -> its text
+    index_entry: str  # its entry in the index page (HTML)
+    persons: str  # what the persons index needs of it (persons-data.xsl's XML)
+    summary: dict[str, str]  # how the index sorts it: "when", "title"
+    #: the elements each text format had no rule for: format -> {element number: element name}, the
+    #: number counting the document's elements in document order from 1 (the root)
+    no_rule: dict[str, dict[int, str]] = field(default_factory=dict)
+
+
+def render_document(xml: str, formats: Iterable[str], params: dict | None = None) -> Outputs:
+    """Every output of the XML document ``xml`` (a string) in one run: each of ``formats`` (names
+    in the registry), its index entry, its persons data and summary, and what has no rule."""
+    with _lock:  # a compiled stylesheet is not shared across threads while it runs
+        try:
+            node = processor().parse_xml(xml_text=xml)
+        except Exception as exc:
+            raise TransformError(str(exc).strip()) from None
+        return render_parsed(node, formats, params)
+
+
+def render_parsed(node, formats: Iterable[str], params: dict | None = None) -> Outputs:
+    """``render_document`` of a document Saxon has parsed already (``processor().parse_xml``);
+    the caller holds the lock when threads share the process."""
+    formats = list(formats)
+    executable = compiled(DOCUMENT)
+    try:
+        executable.clear_parameters()
+        for name, value in {**(params or {}), "formats": " ".join(formats), "report-unstyled": True}.items():
+            executable.set_parameter(name, _value(value))
+        executable.set_save_xsl_message(True, None)  # kept for get_xsl_messages, not printed
+        executable.clear_xsl_messages()
+        executable.set_capture_result_documents(True, True)  # kept in memory as they are, never written
+        first = executable.transform_to_string(xdm_node=node)  # the first format, serialised
+        rest = (executable.get_result_documents() or {}).get(_OUTPUTS)
+        messages = executable.get_xsl_messages()
+        said = [messages.item_at(i).string_value for i in range(messages.size)] if messages is not None else []
+    except Exception as exc:  # saxonche raises PySaxonApiError
+        raise TransformError(str(exc).strip()) from None
+    if first is None or rest is None or rest.size != 1 or not rest.head.is_map:
+        raise TransformError(f"{DOCUMENT} did not give every output")
+    found = _python(rest.head)
+    no_rule: dict[str, dict[int, str]] = {}
+    for message in said:
+        if message.startswith(_NO_RULE):
+            fmt, number, name = message[len(_NO_RULE):].split(" ", 2)
+            no_rule.setdefault(fmt, {})[int(number)] = name
+    return Outputs({formats[0]: first, **found["formats"]}, found["index-entry"], found["persons"], found["summary"],
+                   no_rule)
+
+
+def _python(value):
+    """An XDM map of strings (maps of maps of strings, as document.xsl returns) as a dict."""
+    if value.is_map:
+        return {key.string_value: _python(value.get(key).head) for key in value.keys()}
+    return value.string_value
+
+
+def render(tree: etree._ElementTree, stylesheet: str, params: dict | None = None) -> str:
+    """Transform a parsed tree (from ``edition.sources.parse.load``) with ``stylesheet``."""
+    return render_text(etree.tostring(tree, encoding="unicode"), stylesheet, params)

@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The words the pages use (labels), and the names of languages and archival levels.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="e:labels" as="map(xs:string, xs:string)" select="map {
+      'document-type': 'Document type',
+      'date': 'Date',
+      'place': 'Place',
+      'participants': 'Participants',
+      'source': 'Source',
+      'archival-citation': 'Archival citation',
+      'transcript': 'Transcript',
+      'notes': 'Notes',
+      'summary': 'Summary',
+      'related': 'Related Documents',
+      'credits': 'Credits',
+      'rights': 'Rights',
+      'funder': 'This document was made possible with support from',
+      'publisher': 'Published by',
+      'language': 'Language',
+      'repository': 'Repository',
+      'fond': 'Collection',
+      'opis': 'Inventory',
+      'papka': 'Folder',
+      'delo': 'File',
+      'sheets': 'Sheets',
+      'form': 'Physical form',
+      'copy': 'Copy',
+      'provenance': 'Provenance',
+      'origin': 'Origin',
+      'acquisition': 'Acquisition',
+      'country': 'Country',
+      'settlement': 'Place',
+      'institution': 'Institution',
+      'collection': 'Collection',
+      'ms-heading': 'Heading',
+      'ms-title': 'Title in the source',
+      'ms-note': 'Note',
+      'contents': 'Contents',
+      'physical-description': 'Physical description',
+      'editorial-principles': 'Editorial principles',
+      'edition': 'Edition',
+      'setting': 'Setting',
+      'index': 'Documents',
+      'persons': 'Persons',
+      'back-to-text': 'Back to text',
+      'legend': 'Editorial signs',
+      'cite': 'How to cite',
+      'cite-data': 'Citation data',
+      'csl-json': 'CSL-JSON',
+      'bibtex': 'BibTeX',
+      'plain-text': 'Plain text'
+    }"/>
+
+  <xsl:function name="e:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($e:labels($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- archival levels as the source's short citation abbreviates them (Russian archival usage); an
+       idno's or a locus's @rend is the source's own ("papka" for "p.", "ll." for several sheets) -->
+  <xsl:variable name="e:level-abbr" as="map(xs:string, xs:string)"
+      select="map { 'fond': 'f.', 'opis': 'op.', 'papka': 'p.', 'delo': 'd.', 'sheets': 'l.' }"/>
+
+  <xsl:variable name="e:languages" as="map(xs:string, xs:string)" select="map {
+      'ar': 'Arabic', 'be': 'Belarusian', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',
+      'en': 'English', 'es': 'Spanish', 'fr': 'French', 'hu': 'Hungarian', 'it': 'Italian',
+      'ja': 'Japanese', 'ko': 'Korean', 'la': 'Latin', 'mn': 'Mongolian', 'pl': 'Polish',
+      'pt': 'Portuguese', 'ro': 'Romanian', 'ru': 'Russian', 'sk': 'Slovak', 'sr': 'Serbian',
+      'uk': 'Ukrainian', 'vi': 'Vietnamese', 'zh': 'Chinese'
+    }"/>
+
+  <!-- "Russian" for ru, "Chinese" for zh-Latn; the tag itself when the edition has no name for it -->
+  <xsl:function name="e:language-name" as="xs:string">
+    <xsl:param name="tag" as="xs:string?"/>
+    <xsl:variable name="primary" select="lower-case(substring-before($tag || '-', '-'))"/>
+    <xsl:sequence select="($e:languages($primary), string($tag))[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,77 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Editorial signs: how gaps and page breaks are described, and which signs a document uses
+  (in the order of README.md's "Editorial signs" table).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- How an editorial gap is described: "[illegible: 2 words]" -->
+  <xsl:function name="e:gap-text" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:variable name="extent" select="
+        if ($gap/@quantity) then string-join(($gap/@quantity, $gap/@unit), ' ')
+        else string($gap/@extent)"/>
+    <xsl:sequence select="'[…' || string-join((normalize-space($gap/@reason), $extent)[. != ''], ', ') ! (' ' || .) || ']'"/>
+  </xsl:function>
+
+  <!-- a page break as both formats show it: "page 43", or "page break" when unnumbered -->
+  <xsl:function name="e:page-label" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="if ($pb/@n) then 'page ' || $pb/@n else 'page break'"/>
+  </xsl:function>
+
+  <!-- The signs a document uses, in the order of README.md's "Editorial signs" table
+       (the one reference for both formats). Each entry: key, how it looks in the HTML
+       edition, how it looks in the text edition, what it means. -->
+  <xsl:variable name="e:signs" as="array(map(xs:string, xs:string))" select="[
+      map { 'key': 'supplied', 'html': '[text]', 'text': '[text]',
+            'meaning': 'supplied by the editor: not in the source' },
+      map { 'key': 'unclear', 'html': '[text?]', 'text': '[text?]',
+            'meaning': 'unclear in the source: the editor’s best reading' },
+      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': '[… reason, extent]',
+            'meaning': 'left out or illegible, with why and how much' },
+      map { 'key': 'abbr', 'html': 'dotted underline', 'text': 'abbr. ⟨expansion⟩',
+            'meaning': 'an abbreviation as the source prints it, then its expansion (in HTML: on hover and for screen readers)' },
+      map { 'key': 'sic', 'html': 'dotted underline', 'text': 'error ⟨correction⟩',
+            'meaning': 'an error as the source prints it, then the editor’s correction (in HTML: on hover and for screen readers)' },
+      map { 'key': 'orig', 'html': 'dotted underline', 'text': 'spelling ⟨regularised⟩',
+            'meaning': 'a spelling as the source prints it, then its regular form (in HTML: on hover and for screen readers)' },
+      map { 'key': 'foreign', 'html': 'italics', 'text': 'word ⟨language⟩',
+            'meaning': 'words in another language than the text around them, then that language (in HTML: on hover and for screen readers)' },
+      map { 'key': 'add', 'html': 'shaded', 'text': '[added: text]',
+            'meaning': 'added in the source, above the line or in the margin' },
+      map { 'key': 'del', 'html': 'struck through', 'text': '[deleted: text]',
+            'meaning': 'deleted in the source, still legible' },
+      map { 'key': 'pb', 'html': '[page n]', 'text': '[page n]',
+            'meaning': 'a new page (sheet) of the source begins' },
+      map { 'key': 'note', 'html': 'raised number', 'text': '[n]',
+            'meaning': 'an editorial note, listed under Notes' }
+    ]"/>
+
+  <xsl:function name="e:sign-key" as="xs:string?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+        if ($el/self::tei:choice) then ($el/(tei:abbr, tei:sic, tei:orig)[1] ! local-name(.))
+        else if ($el/self::tei:note) then (if (e:is-footnote($el)) then 'note' else ())
+        else if ($el/(self::tei:supplied | self::tei:unclear | self::tei:gap | self::tei:foreign
+                     | self::tei:add | self::tei:del | self::tei:pb)) then local-name($el)
+        else ()"/>
+  </xsl:function>
+
+  <!-- the entries of e:signs that the rendered page uses (the text, and the back matter) -->
+  <xsl:function name="e:signs-used" as="map(xs:string, xs:string)*">
+    <xsl:param name="doc" as="node()"/>
+    <!-- only the elements e:sign-key can give a key for, found by a key (its index is built
+         in one fast pass; a walk over every element of a long play, testing each, was not)
+         and kept when they are in the text of the document's root, as root/TEI/text//* says -->
+    <xsl:variable name="used" select="distinct-values(key('e:sign-elements', 0, root($doc))
+        [ancestor::tei:text[parent::tei:TEI[parent::document-node()]]] ! e:sign-key(.))"/>
+    <xsl:sequence select="array:flatten($e:signs)[?key = $used]"
+        xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+  </xsl:function>
+</xsl:stylesheet>

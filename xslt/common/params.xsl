@@ -1,0 +1,33 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The build parameters every stylesheet may receive. The build passes them
+  (edition/render/document.py); the defaults keep a stand-alone run working.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:param name="document-id" as="xs:string" select="string(/tei:TEI/@xml:id)"/>
+  <!-- where output/html/ is published; citations use it. A placeholder until it is known. -->
+  <xsl:param name="edition-url" as="xs:string" select="'[edition URL]'"/>
+  <!-- Where the edition's files are: links from the folder of its pages (the document pages,
+       the index, the persons index), which the format registry (edition/render/formats.py)
+       computes and the build passes. No stylesheet names another format's file: without these, as in
+       a run of one stylesheet alone, a page links to none of them. -->
+  <!-- the edition's pages and the stylesheet they use -->
+  <xsl:param name="index-href" as="xs:string" select="''"/>
+  <xsl:param name="persons-href" as="xs:string" select="''"/>
+  <xsl:param name="css-href" as="xs:string" select="''"/>
+  <!-- the document (document-id) in each format -->
+  <xsl:param name="html-href" as="xs:string" select="''"/>
+  <xsl:param name="text-href" as="xs:string" select="''"/>
+  <xsl:param name="csl-href" as="xs:string" select="''"/>
+  <xsl:param name="bibtex-href" as="xs:string" select="''"/>
+  <!-- the edition's title, on its index pages -->
+  <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
+  <!-- whether the text formats report the elements they have no rule for (functions/unstyled.xsl) -->
+  <xsl:param name="report-unstyled" as="xs:boolean" select="false()"/>
+</xsl:stylesheet>

@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The HTML reading edition: one complete HTML5 page per TEI document.
+  Facts come from common/common.xsl; this file only decides the markup.
+  No JavaScript is needed to read the page.
+
+  These are the rules; html.xsl at the top of xslt/ runs them alone (with common/),
+  and document.xsl runs them with every other output of a document.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:e="urn:edition:functions"
+    exclude-result-prefixes="#all"
+    default-mode="html">
+
+  <!-- html: the page (from the document node), and the HTML of the transcript and of the
+       header's prose. Elements without a rule keep their text: nothing is silently dropped. -->
+  <xsl:mode name="html" on-no-match="text-only-copy" warning-on-no-match="false" use-accumulators="e:element-number"/>
+  <!-- The page's other parts, each from the element it is made of (applied only to elements
+       they have a rule for: anything else is a mistake in a stylesheet, and fails) -->
+  <xsl:mode name="doc-header" on-no-match="fail"/>  <!-- the heading block, from teiHeader -->
+  <xsl:mode name="summary" on-no-match="fail"/>     <!-- the Summary section, from abstract -->
+  <xsl:mode name="source" on-no-match="fail"/>      <!-- the Source section, from sourceDesc and msDesc -->
+  <xsl:mode name="principles" on-no-match="fail"/>  <!-- Editorial principles, from encodingDesc -->
+  <xsl:mode name="rights" on-no-match="fail"/>      <!-- the Rights section, from availability -->
+  <xsl:mode name="sign-sample" on-no-match="fail"/> <!-- a sign of the legend, drawn, from its entry in $e:signs -->
+
+  <!-- As one of document.xsl's outputs: the page, made as that run's result and serialised as
+       it is made, as e:html says (the same as html.xsl's xsl:output) -->
+  <xsl:output name="e:html" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:template match=".[. eq 'html']" mode="output">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:apply-templates select="$doc"/>
+  </xsl:template>
+
+  <xsl:template match="/">
+    <html lang="{(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]}">
+      <xsl:call-template name="e:page-head">
+        <xsl:with-param name="title" select="e:title(.)"/>
+        <xsl:with-param name="description" select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract[1]
+            ! string-join(tei:p ! e:snippet(., 60), ' ')"/>
+        <xsl:with-param name="head" as="element()*">
+          <xsl:if test="$text-href"><link rel="alternate" type="text/plain" href="{$text-href}"/></xsl:if>
+          <xsl:if test="$csl-href"><link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}"/></xsl:if>
+          <xsl:if test="$bibtex-href"><link rel="alternate" type="application/x-bibtex" href="{$bibtex-href}"/></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <body>
+        <xsl:call-template name="e:page-top">
+          <xsl:with-param name="skip-to" select="'transcript'"/>
+          <xsl:with-param name="skip-label" select="'Skip to the transcript'"/>
+          <xsl:with-param name="nav" as="element()*">
+            <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+        <main>
+          <article class="document">
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader" mode="doc-header"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract" mode="summary"/>
+            <section id="transcript" class="transcript" aria-labelledby="transcript-h">
+              <h2 id="transcript-h"><xsl:value-of select="e:label('transcript')"/></h2>
+              <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)"/>
+            </section>
+            <xsl:call-template name="footnotes"/>
+            <xsl:call-template name="legend"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:encodingDesc" mode="principles"/>
+            <xsl:apply-templates select="tei:TEI/tei:text/tei:back"/>
+            <xsl:call-template name="cite"/>
+            <xsl:call-template name="credits"/>
+            <xsl:apply-templates select="tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability" mode="rights"/>
+          </article>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- an element without a rule of its own: its content, rendered (nothing is silently dropped),
+       and said (common/functions/unstyled.xsl) -->
+  <xsl:template match="*" priority="-1">
+    <xsl:call-template name="e:no-rule"><xsl:with-param name="format" select="'html'"/></xsl:call-template>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- ===================================================== heading block -->
+
+  <xsl:template match="tei:teiHeader" mode="doc-header">
+    <header class="doc-header">
+      <xsl:for-each select="e:document-types(.)">
+        <p class="doctype"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <h1><xsl:value-of select="e:title(.)"/></h1>
+      <dl class="facts">
+        <xsl:for-each select="e:creation-date(.)">
+          <dt><xsl:value-of select="e:label('date')"/></dt>
+          <dd>
+            <xsl:choose>
+              <!-- <time> holds one date; a range (1958-07-31/1958-08-03) stays text -->
+              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:creation-place(.)">
+          <dt><xsl:value-of select="e:label('place')"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="tei:profileDesc/tei:settingDesc/tei:p">
+          <dt><xsl:value-of select="e:label('setting')"/></dt>
+          <dd><xsl:apply-templates/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:document-types(.)">
+          <dt><xsl:value-of select="e:label('document-type')"/></dt>
+          <dd><xsl:value-of select="."/></dd>
+        </xsl:for-each>
+        <xsl:if test="exists(e:participants(.))">
+          <dt><xsl:value-of select="e:label('participants')"/></dt>
+          <dd>
+            <ul class="participants">
+              <xsl:for-each select="e:participants(.)">
+                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                  <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+        <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:msDesc">
+          <dt><xsl:value-of select="e:label('source')"/></dt>
+          <dd><a href="#source"><xsl:value-of select="e:archival-citation(.)"/></a></dd>
+        </xsl:for-each>
+      </dl>
+      <xsl:for-each select="tei:fileDesc/tei:titleStmt/tei:funder">
+        <p class="funder"><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></p>
+      </xsl:for-each>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:abstract" mode="summary">
+    <section class="summary" aria-labelledby="summary-h">
+      <h2 id="summary-h"><xsl:value-of select="e:label('summary')"/></h2>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <!-- ===================================================== text structure -->
+
+  <xsl:template match="tei:front | tei:body">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:div">
+    <div class="div {@type}">
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:head">
+    <h3><xsl:apply-templates/></h3>
+  </xsl:template>
+
+  <!-- a table of the source (a word processor's): its rows and cells as they were -->
+  <xsl:template match="tei:table">
+    <table class="table"><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
+  </xsl:template>
+  <xsl:template match="tei:row">
+    <tr><xsl:apply-templates select="tei:cell"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell">
+    <td><xsl:apply-templates/></td>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:dateline | tei:salute | tei:signed">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- a speech is one block: the speaker label runs into its first paragraph -->
+  <xsl:template match="tei:sp">
+    <div class="sp" id="{e:anchor(.)}"
+        data-who="{tokenize(@who) ! substring-after(., '#')}">
+      <!-- a speech in verse (<l>, <lg>) or of stage directions only: the label on a line of its own, first -->
+      <xsl:if test="empty(tei:p)">
+        <p class="speaker-line"><xsl:apply-templates select="tei:speaker"/></p>
+      </xsl:if>
+      <xsl:apply-templates select="* except tei:speaker"/>
+    </div>
+  </xsl:template>
+
+  <!-- verse: one line of the source a line of the page -->
+  <xsl:template match="tei:lg">
+    <div class="lg"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:l">
+    <div class="l"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:speaker">
+    <span class="speaker"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:sp/tei:p">
+    <p id="{e:anchor(.)}">
+      <xsl:if test=". is ../tei:p[1]">
+        <xsl:apply-templates select="../tei:speaker"/>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:p">
+    <p id="{e:anchor(.)}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:stage">
+    <p class="stage"><em><xsl:apply-templates/></em></p>
+  </xsl:template>
+
+  <!-- ===================================================== phrase level -->
+
+  <!-- a name pointing to a declared person links to the person's entry in the persons
+       index; a name pointing to a web page links there if the address is safe -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
+    <xsl:variable name="href" select="(tokenize(@ref) ! e:href(current(), .))[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not(starts-with($href, '#'))">
+        <a class="{local-name()}" href="{$href}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{local-name()}"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:choose>
+      <xsl:when test="@when"><time datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- contains(): what matches() said of these plain words, without a regular expression -->
+  <xsl:template match="tei:hi">
+    <xsl:choose>
+      <xsl:when test="contains(@rend, 'italic')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="contains(@rend, 'bold')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="contains(@rend, 'underline')"><u><xsl:apply-templates/></u></xsl:when>
+      <xsl:when test="contains(@rend, 'sup')"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:otherwise><span class="hi"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:emph"><em><xsl:apply-templates/></em></xsl:template>
+
+  <xsl:template match="tei:foreign">
+    <i lang="{@xml:lang}" class="foreign" title="{e:language-name(@xml:lang)}"><xsl:apply-templates/></i>
+    <span class="alt"> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:q">“<xsl:apply-templates/>”</xsl:template>
+
+  <xsl:template match="tei:title"><cite><xsl:apply-templates/></cite></xsl:template>
+
+  <!-- links only to safe addresses (relative, http, https, mailto) and to what the page
+       renders; anything else (javascript:, data:) is its text, not a link -->
+  <xsl:template match="tei:ref">
+    <xsl:variable name="href" select="e:href(., tokenize(normalize-space(@target), ' ')[1])"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)"><a href="{$href}"><xsl:apply-templates/></a></xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- editorial signs: the reading text as printed, the alternative in a tooltip
+       and, for screen readers and copy-paste, in ⟨angle brackets⟩ -->
+  <xsl:template match="tei:choice[tei:abbr]">
+    <abbr title="{normalize-space(tei:expan)}"><xsl:apply-templates select="tei:abbr/node()"/></abbr>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:expan/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:choice[tei:sic]">
+    <span class="sic" title="correction: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:choice[tei:orig]">
+    <span class="orig" title="regular form: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <span class="supplied" title="supplied by the editor">[<xsl:apply-templates/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear">
+    <span class="unclear" title="unclear in the source">[<xsl:apply-templates/>?]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add">
+    <ins class="add" title="added in the source"><xsl:apply-templates/></ins>
+  </xsl:template>
+
+  <xsl:template match="tei:del">
+    <del class="del" title="deleted in the source"><xsl:apply-templates/></del>
+  </xsl:template>
+
+  <xsl:template match="tei:lb"><br/></xsl:template>
+
+  <xsl:template match="tei:pb">
+    <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
+  </xsl:template>
+
+  <!-- a page break between blocks is a line of its own -->
+  <xsl:template match="tei:pb[parent::tei:div or parent::tei:sp or parent::tei:opener or parent::tei:closer]">
+    <p class="pb-line"><span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span></p>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor"><span id="{@xml:id}" class="anchor"></span></xsl:template>
+
+  <!-- ===================================================== notes -->
+
+  <xsl:template match="tei:note[e:is-footnote(.)]">
+    <xsl:variable name="n" select="e:note-number(.)"/>
+    <sup class="noteref"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref"
+        aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+  </xsl:template>
+
+  <!-- notes that are not footnotes (e.g. summaries) render where they stand -->
+  <xsl:template match="tei:note">
+    <span class="note {@type}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="footnotes">
+    <xsl:variable name="notes" select="e:footnotes(.)"/>
+    <xsl:if test="exists($notes)">
+      <section class="footnotes" role="doc-endnotes" aria-labelledby="notes-h">
+        <h2 id="notes-h"><xsl:value-of select="e:label('notes')"/></h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="e:note-number(.)"/>
+            <li id="note-{$n}" value="{$n}">
+              <xsl:apply-templates select="node()" mode="#default"/>
+              <xsl:text> </xsl:text>
+              <a href="#noteref-{$n}" role="doc-backlink"
+                  aria-label="{e:label('back-to-text')} (note {$n})">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:note//tei:p">
+    <span class="p"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- ===================================================== source -->
+
+  <!-- a source described in prose or as a bibliographic reference, not as a manuscript -->
+  <xsl:template match="tei:sourceDesc" mode="source">
+    <xsl:apply-templates select="tei:msDesc" mode="source"/>
+    <xsl:if test="* except tei:msDesc">
+      <section class="source-other" aria-labelledby="source-other-h">
+        <xsl:if test="empty(tei:msDesc)"><xsl:attribute name="id" select="'source'"/></xsl:if>
+        <h2 id="source-other-h"><xsl:value-of select="e:label('source')"/></h2>
+        <xsl:for-each select="* except tei:msDesc">
+          <p><xsl:apply-templates select="if (self::tei:p) then node() else ." mode="#default"/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the edition's editorial principles (encodingDesc), as the header states them -->
+  <xsl:template match="tei:encodingDesc" mode="principles">
+    <section id="principles" class="principles" aria-labelledby="principles-h">
+      <h2 id="principles-h"><xsl:value-of select="e:label('editorial-principles')"/></h2>
+      <xsl:for-each select=".//tei:p">
+        <p><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc" mode="source">
+    <section id="source" class="source" aria-labelledby="source-h">
+      <h2 id="source-h"><xsl:value-of select="e:label('source')"/></h2>
+      <p class="source-line"><xsl:value-of select="e:source-line(.)"/></p>
+      <dl class="facts">
+        <xsl:for-each select="e:source-details(.)">
+          <dt><xsl:value-of select="?label"/></dt>
+          <dd><xsl:value-of select="?value"/></dd>
+        </xsl:for-each>
+        <dt><xsl:value-of select="e:label('archival-citation')"/></dt>
+        <dd><xsl:value-of select="e:archival-citation(.)"/></dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ===================================================== back matter -->
+
+  <xsl:template match="tei:back">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl">
+    <section class="listBibl {@type}">
+      <xsl:if test="@type = 'related'"><xsl:attribute name="id" select="'related'"/></xsl:if>
+      <h2><xsl:value-of select="(tei:head/normalize-space(), e:label(string(@type)))[1]"/></h2>
+      <ul>
+        <xsl:apply-templates select="tei:bibl"/>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:listBibl/tei:bibl">
+    <li class="bibl">
+      <xsl:for-each select="tei:date">
+        <p class="bibl-date"><xsl:apply-templates select="."/></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:title">
+        <p class="bibl-title"><cite><xsl:apply-templates/></cite></p>
+      </xsl:for-each>
+      <xsl:for-each select="tei:note">
+        <p class="bibl-summary"><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <xsl:apply-templates select="node() except (tei:date, tei:title, tei:note)"/>
+    </li>
+  </xsl:template>
+
+  <!-- ===================================================== legend -->
+
+  <!-- the editorial signs this page uses, explained (README.md, "Editorial signs") -->
+  <xsl:template name="legend">
+    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:if test="exists($signs)">
+      <section id="legend" class="legend" aria-labelledby="legend-h" data-pagefind-ignore="all">
+        <h2 id="legend-h"><xsl:value-of select="e:label('legend')"/></h2>
+        <dl>
+          <xsl:for-each select="$signs">
+            <dt class="sign-{?key}"><xsl:apply-templates select="." mode="sign-sample"/></dt>
+            <dd><xsl:value-of select="?meaning"/></dd>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- how each sign looks, drawn with the same markup the transcript uses -->
+  <xsl:template match="." mode="sign-sample" priority="-1"><xsl:value-of select="?html"/></xsl:template>
+  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[text]</span></xsl:template>
+  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[text?]</span></xsl:template>
+  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… reason, extent]</span></xsl:template>
+  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="language">word</i><span class="alt"> ⟨language⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
+  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
+  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
+  <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
+
+  <!-- ===================================================== how to cite -->
+
+  <xsl:template name="cite">
+    <section id="cite" class="cite" aria-labelledby="cite-h" data-pagefind-ignore="all">
+      <h2 id="cite-h"><xsl:value-of select="e:label('cite')"/></h2>
+      <p class="citation"><xsl:value-of select="e:citation(.)"/></p>
+      <xsl:if test="$csl-href or $bibtex-href">
+        <!-- (the line break and indent after the colon are as they always were) -->
+        <p class="cite-data"><xsl:value-of select="e:label('cite-data')"/><xsl:text>:&#10;        </xsl:text>
+          <xsl:if test="$csl-href">
+            <a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download=""><xsl:value-of select="e:label('csl-json')"/></a>
+          </xsl:if>
+          <xsl:if test="$csl-href and $bibtex-href"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:if test="$bibtex-href">
+            <a href="{$bibtex-href}" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a>
+          </xsl:if></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- ===================================================== credits and rights -->
+
+  <xsl:template name="credits">
+    <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
+    <section class="credits" aria-labelledby="credits-h" data-pagefind-ignore="all">
+      <h2 id="credits-h"><xsl:value-of select="e:label('credits')"/></h2>
+      <ul>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
+          <li><xsl:value-of select="if (self::tei:author) then 'Author' else 'Editor'"/>: <xsl:value-of select="normalize-space(.)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
+          <li><span class="resp"><xsl:value-of select="normalize-space(tei:resp[1])"/></span>
+            <xsl:text> </xsl:text><xsl:value-of select="e:names(* except tei:resp)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
+          <li><xsl:value-of select="e:label('edition')"/>: <xsl:apply-templates/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
+          <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
+          <li><xsl:value-of select="e:label('publisher')"/><xsl:text> </xsl:text>
+            <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', ')"/></li>
+        </xsl:for-each>
+        <!-- a statement in prose ("Unpublished draft."), said as it is -->
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:p">
+          <li><xsl:apply-templates/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:availability" mode="rights">
+    <section class="rights" aria-labelledby="rights-h" data-pagefind-ignore="all">
+      <h2 id="rights-h"><xsl:value-of select="e:label('rights')"/></h2>
+      <xsl:apply-templates select=".//tei:p"/>
+      <xsl:if test="tei:licence[not(tei:p)]">
+        <p><xsl:apply-templates select="tei:licence[not(tei:p)]"/></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:availability//tei:p | tei:abstract/tei:p" priority="2">
+    <p><xsl:apply-templates/></p>
+  </xsl:template>
+
+</xsl:stylesheet>
