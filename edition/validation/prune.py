@@ -26,8 +26,8 @@ explicit. Schemas this module does not read (``include``, ``externalRef``, neste
 
 Each document gets two prunings (``_Pruning``): a judge, as small and fast as it can be, and,
 only if the judge rejects the document, a faithful one whose libxml2 errors are the ones
-edition explains. The explanations read the full schema's static view (``edition.validation.grammar``),
-so the "allowed here" hints are the full schema's.
+edition explains. The explanations read the full schema's static view
+(``edition.validation.grammar``), so the "allowed here" hints are the full schema's.
 """
 
 from __future__ import annotations
@@ -471,13 +471,16 @@ class _Pruning:
             # libxml2 tries it when it meets reg. And a choice stays a choice, of as many
             # alternatives as before if they are all unused: libxml2 reports a mismatch in a
             # choice ("Did not expect element text there") otherwise than in one pattern.
-            real = tuple(c for c in kids if c is not NOT_ALLOWED and c.kind != "stub")
-            stubs = tuple(c for c in kids if c is not NOT_ALLOWED and c.kind == "stub")
-            if not real:
-                return P("stub", (P(k, stubs),)) if stubs else NOT_ALLOWED
-            if len(real) == 1 and stubs:
-                real += stubs[:1]
-            return P(k, real) if changed or len(real) != len(kids) else p
+            # The first alternative stays too: libxml2 names it ("Expecting an element org, got
+            # nothing", org the first of org | person | personGrp).
+            alive = [c for c in kids if c is not NOT_ALLOWED]
+            stubs = [c for c in alive if c.kind == "stub"]
+            if len(stubs) == len(alive):
+                return P("stub", (P(k, tuple(stubs)),)) if stubs else NOT_ALLOWED
+            kept = [c for i, c in enumerate(alive) if i == 0 or c.kind != "stub"]
+            if len(kept) == 1 and stubs:
+                kept.append(stubs[0])
+            return P(k, tuple(kept)) if changed or len(kept) != len(kids) else p
         if NOT_ALLOWED in kids:
             return EMPTY if k in ("optional", "zeroOrMore") else NOT_ALLOWED
         if k in ("optional", "zeroOrMore", "oneOrMore") and (kids[0] is GONE or _attributes_only(kids[0])):
@@ -755,9 +758,24 @@ class _Fresh:
         lines = sorted({(c.sourceline, o.sourceline) for c, o in zip(self.tree.iter(), self.original.iter())
                         if c.sourceline and o.sourceline})
         starts = [c for c, _ in lines]
+        prefixes: dict[str, str] = {}  # libxml2's paths name elements by the document's prefixes
+        for el in self.original.iter(etree.Element):
+            for prefix, uri in el.nsmap.items():
+                if prefix:
+                    prefixes.setdefault(prefix, uri)
 
-        def back(line: int) -> int:
-            i = bisect.bisect_right(starts, line) - 1
-            return line if not line or i < 0 else lines[i][1] + line - lines[i][0]
+        def back(entry: Entry) -> int:
+            if not entry.line:
+                return 0
+            if entry.path:  # the node libxml2 names: the same in both trees
+                try:
+                    here = self.tree.xpath(entry.path, namespaces=prefixes)
+                    there = self.original.xpath(entry.path, namespaces=prefixes)
+                except etree.XPathError:
+                    here = there = []
+                if here and there and getattr(here[0], "sourceline", None) and getattr(there[0], "sourceline", None):
+                    return there[0].sourceline + entry.line - here[0].sourceline
+            i = bisect.bisect_right(starts, entry.line) - 1  # else the nearest node before it
+            return entry.line if i < 0 else lines[i][1] + entry.line - lines[i][0]
 
-        return [Entry(e.message, back(e.line), e.column, e.path) for e in entries]
+        return [Entry(e.message, back(e), e.column, e.path) for e in entries]
