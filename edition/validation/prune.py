@@ -464,19 +464,24 @@ class _Pruning:
         if k == "attribute":
             return p if self._used(p.nc, False) else P("stub", (p,))
         kids = tuple(self._faithful(c) for c in p.kids)
+        if k == "choice" and GONE in kids:
+            # an optional attribute the document does not use, as an alternative: it stays as it
+            # is (gone, it would be <empty/>, and libxml2 would no longer take the choice for
+            # attributes, which it checks before the content, as it does with the full schema)
+            kids = tuple(c if c is not GONE else o for c, o in zip(kids, p.kids))
         changed = any(a is not b for a, b in zip(kids, p.kids))
         if k == "choice":
             # Only stubs go (unused elements, references to them, choices of them): an alternative
             # holding an unused element and something else, interleave(orig, reg), stays, for
-            # libxml2 tries it when it meets reg. And a choice stays a choice, of as many
-            # alternatives as before if they are all unused: libxml2 reports a mismatch in a
-            # choice ("Did not expect element text there") otherwise than in one pattern.
+            # libxml2 tries it when it meets reg. And a choice stays a choice, of two alternatives
+            # at least if it had them: libxml2 reports a mismatch in a choice ("Did not expect
+            # element text there") otherwise than in one pattern.
             # The first alternative stays too: libxml2 names it ("Expecting an element org, got
             # nothing", org the first of org | person | personGrp).
             alive = [c for c in kids if c is not NOT_ALLOWED]
             stubs = [c for c in alive if c.kind == "stub"]
-            if len(stubs) == len(alive):
-                return P("stub", (P(k, tuple(stubs)),)) if stubs else NOT_ALLOWED
+            if len(stubs) == len(alive):  # the first two are enough for that (and all cost seconds)
+                return P("stub", (P(k, tuple(stubs[:2])),)) if stubs else NOT_ALLOWED
             kept = [c for i, c in enumerate(alive) if i == 0 or c.kind != "stub"]
             if len(kept) == 1 and stubs:
                 kept.append(stubs[0])
