@@ -90,18 +90,19 @@ class NC:
         inside = self.kind == "any" or key[0] == self.ns
         return inside and not any(p.matches(key) for p in self.parts)
 
+    @cached_property
     def names(self) -> frozenset[NameKey] | None:
         """The names it matches, when it names them all (None for anyName/nsName)."""
         if self.kind == "name":
             return frozenset(((self.ns, self.local),))
         if self.kind == "choice":
-            parts = [p.names() for p in self.parts]
+            parts = [p.names for p in self.parts]
             return None if any(p is None for p in parts) else frozenset().union(*parts)
         return None
 
     def used(self, names: frozenset[NameKey]) -> bool:
         """Whether any of ``names`` matches."""
-        named = self.names()
+        named = self.names
         if named is not None:
             return not named.isdisjoint(names)
         return any(self.matches(k) for k in names)
