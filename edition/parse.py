@@ -12,7 +12,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +27,21 @@ XINCLUDE_NS = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclu
 
 #: Sources larger than this are refused before parsing (bounded memory).
 MAX_BYTES = 64 * 1024 * 1024
+
+# What the stylesheets' XML parser accepts. Saxon (saxonche) parses the tree this door passes it
+# with a parser of its own, whose limits are lower than libxml2's; a document past one of them is
+# valid to libxml2 and the schema, then fails to render. These are Saxon's, found by experiment
+# (saxonche 13.1: a document at each limit renders, one past it does not; tests/test_limits.py
+# renders both sides), so a source is refused here, by ``edition validate`` and ``build`` alike.
+#: Elements nested deeper than this (the root is at depth 1): Saxon's jdk.xml.maxElementDepth.
+MAX_DEPTH = 100
+#: Attributes plus namespace declarations on one element: Saxon's jdk.xml.elementAttributeLimit.
+#: (It also bounds the validator's time: lxml's attrib.items() is quadratic, 100,000 attributes
+#: take 35 s; 200 take 0.1 ms.)
+MAX_ATTRIBUTES = 200
+#: Characters in a name (an element's, an attribute's, a processing instruction's), in a namespace
+#: prefix and in a namespace name (its URI): Saxon's jdk.xml.maxXMLNameLimit.
+MAX_NAME = 1000
 
 
 @dataclass
@@ -168,13 +185,19 @@ def find_doctype(data: bytes) -> tuple[int, int] | None:
 def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The bytes of a source, or a diagnostic saying why they could not be read."""
     try:
-        if path.is_dir():
+        st = os.stat(path)  # never open what is not a regular file: a named pipe blocks, a device never ends
+        if stat.S_ISDIR(st.st_mode):
             return None, [error("io", display, 0, 0, "is a directory, not a file; name the folder as a PATH to check every .xml file in it")]
-        size = path.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            return None, [_not_regular(display, st.st_mode)]
+        size = st.st_size
         if size > MAX_BYTES:
             return None, [error("too-large", display, 0, 0,
                                 f"file is {size // (1024 * 1024)} MB; sources larger than {MAX_BYTES // (1024 * 1024)} MB are refused")]
-        with open(path, "rb") as f:
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):  # replaced since it was looked at
+                return None, [_not_regular(display, st.st_mode)]
             # read(MAX_BYTES + 1) would allocate 64 MB for every file; read what stat says, and more if it grew
             data = f.read(size + 1)
             if len(data) > size:
@@ -188,6 +211,20 @@ def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     if not data.strip():
         return None, [error("empty", display, 1, 1, "the file is empty; a TEI document starts with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")]
     return data, []
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without waiting: a named pipe put in place of a regular file does not block the open
+    (the file is refused once it is open); a terminal does not become the controlling one."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+def _not_regular(display: str, mode: int) -> Diagnostic:
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "not a regular file")
+    return error("io", display, 0, 0, f"is {what}, not a regular file: only regular files are sources, and it is not "
+                                      f"read (reading it could block or never end); remove it or name another file")
 
 
 # libxml2's words -> what to do about it. Each: (pattern, code or None to keep, message template)
@@ -243,8 +280,10 @@ _SYNTAX = [
      "bytes that are not valid {enc}{guess}; save the file as UTF-8, or declare the encoding it really has"),
     (r"Document labelled UTF-16 but has UTF-8 content", "encoding",
      "the file declares encoding=\"UTF-16\" but is UTF-8; change the declaration to encoding=\"UTF-8\""),
-    (r"Excessive depth in document: (\d+)", "too-large",
-     "elements are nested more than {1} levels deep; such documents are refused (they exhaust parsers and stylesheets)"),
+    (r"Excessive depth in document: (\d+)", "too-deep",
+     "elements are nested more than {1} levels deep; the stylesheets' XML parser accepts at most "
+     + str(MAX_DEPTH) + " levels: flatten the markup (one <hi> with several @rend values instead of nested ones) "
+     "or split the element"),
     (r"Resource limit exceeded: Text node too long|xmlSAX2Characters: huge text node|Huge input lookup", "too-large",
      "a single text node is longer than 10,000,000 characters; such documents are refused (bounded memory): "
      "split the text into paragraphs"),
@@ -384,7 +423,180 @@ def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, li
     for el in tree.getroot().iter(etree.Entity):
         return None, [error("entity", display, el.sourceline or 1, 1,
                             f"entity reference &{el.name}; is not allowed; write the character itself")]
+    beyond = limits(source)
+    if beyond:
+        return None, beyond
     return source, []
+
+
+# ------------------------------------------------------------------ what the stylesheets' parser accepts
+
+_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
+# an element past MAX_ATTRIBUTES has more than half of them as attributes or as declarations (and then
+# more than half + 1 namespaces in scope, the xml namespace included): candidates, counted exactly
+_MANY_ATTRIBUTES = etree.XPath(f"//*[@*[{MAX_ATTRIBUTES // 2 + 1}]]")
+_MANY_ATTRIBUTES_OR_NAMESPACES = etree.XPath(
+    f"//*[@*[{MAX_ATTRIBUTES // 2 + 1}] or namespace::*[{MAX_ATTRIBUTES // 2 + 2}]]")
+#: encodings in which every character takes at least one byte and markup is ASCII: there the bytes
+#: tell cheaply that no limit can be reached (most documents), and the tree is not walked
+_BYTE_COUNTABLE = re.compile(r"^(?:utf-?8|(?:us-?)?ascii|iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d)$", re.I)
+#: a byte of a name (ASCII name characters and any byte of a non-ASCII character) -> "n", others -> " "
+_NAME_BYTES = bytes(ord("n") if (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "._-:")) or b >= 0x80 else ord(" ")
+                    for b in range(256))
+_LONG_NAMESPACE = re.compile(rb"""xmlns[^=>]*=\s*(?:"[^"]{%d}|'[^']{%d})""" % (MAX_NAME + 1, MAX_NAME + 1))
+_NON_ASCII_MARKUP = re.compile(rb"<[^>\x80-\xff]*[\x80-\xff]")
+_ATTRIBUTE = re.compile(r"""\s*([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
+
+
+def limits(source: Source) -> list[Diagnostic]:
+    """What Saxon's XML parser would refuse in ``source`` (see MAX_DEPTH): one diagnostic per limit,
+    at the first element past it. Cheap for a document far from every limit: the bytes say so."""
+    found: dict[str, Diagnostic] = {}
+    deep = _TOO_DEEP(source.tree)
+    if deep:
+        el = deep[0]
+        line, col = source.position(el)
+        found["too-deep"] = error("too-deep", source.display, line, col,
+                                  f"<{_qname(el)}> is nested {MAX_DEPTH + 1} elements deep; the stylesheets' XML parser "
+                                  f"accepts at most {MAX_DEPTH} levels: flatten the markup (one <hi> with several @rend "
+                                  f"values instead of nested ones) or split the element")
+    data = source.data
+    countable = bool(_BYTE_COUNTABLE.match(source.tree.docinfo.encoding or "UTF-8"))
+    if not countable or data.count(b"=") > MAX_ATTRIBUTES:
+        many = _MANY_ATTRIBUTES_OR_NAMESPACES if not countable or data.count(b"xmlns") > MAX_ATTRIBUTES // 2 \
+            else _MANY_ATTRIBUTES
+        tags = None
+        for el in many(source.tree):
+            attributes = len(el.attrib)
+            if attributes + len(el.nsmap) <= MAX_ATTRIBUTES:  # it cannot declare more than it has in scope
+                continue
+            tags = tags or _StartTags(source)
+            declarations = tags.declarations(el)
+            if attributes + declarations > MAX_ATTRIBUTES:
+                line, col = source.position(el)
+                found["too-many-attributes"] = error(
+                    "too-many-attributes", source.display, line, col,
+                    f"<{_qname(el)}> has {attributes + declarations} attributes and namespace declarations "
+                    f"({_count(attributes, 'attribute')}, {_count(declarations, 'declaration')}); the stylesheets' XML parser accepts at most "
+                    f"{MAX_ATTRIBUTES} on one element: remove those not needed, and declare each namespace once, on the root")
+                break
+    if (not countable or b"n" * (MAX_NAME + 1) in data.translate(_NAME_BYTES) or _LONG_NAMESPACE.search(data)
+            or _NON_ASCII_MARKUP.search(data)):
+        found.update(_names(source))
+    return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+def _names(source: Source) -> dict[str, Diagnostic]:
+    """The first name too long and the first name with a character Saxon's parser refuses, walking
+    every element, attribute, namespace declaration and processing instruction."""
+    found: dict[str, Diagnostic] = {}
+    root = source.root
+    nodes = [*reversed(list(root.itersiblings(preceding=True))), *root.iter(), *root.itersiblings()]
+    for node in nodes:
+        if isinstance(node, etree._ProcessingInstruction):
+            names = [("processing-instruction target", node.target)]
+        elif isinstance(node.tag, str):
+            names = [("element name", node.tag.rpartition("}")[2])]
+            names += [("attribute name", key.rpartition("}")[2]) for key in node.keys()]
+            parent = node.getparent()
+            inherited = parent.nsmap if parent is not None else {}
+            for prefix, uri in node.nsmap.items():
+                if inherited.get(prefix, None) == uri and prefix in inherited:
+                    continue
+                if prefix:
+                    names.append(("namespace prefix", prefix))
+                units = len(uri)  # libxml2 admits only ASCII namespace names ("not a valid URI"): one unit each
+                if units > MAX_NAME and "name-too-long" not in found:
+                    line, col = source.position(node)
+                    found["name-too-long"] = error(
+                        "name-too-long", source.display, line, col,
+                        f'the namespace name "{uri[:40]}..." declared on <{_qname(node)}> is {units} characters long; the '
+                        f"stylesheets' XML parser accepts at most {MAX_NAME}: use a shorter namespace URI")
+        else:
+            continue
+        for kind, name in names:
+            if len(name) > MAX_NAME and "name-too-long" not in found:
+                line, col = source.position(node)
+                found["name-too-long"] = error(
+                    "name-too-long", source.display, line, col,
+                    f'the {kind} "{name[:40]}..." is {len(name)} characters long; the stylesheets\' XML parser '
+                    f"accepts names of at most {MAX_NAME} characters: shorten it")
+            if not name.isascii() and "name-character" not in found:
+                bad = _refused_character(name)
+                if bad is not None:
+                    line, col = source.position(node)
+                    found["name-character"] = error(
+                        "name-character", source.display, line, col,
+                        f'the {kind} "{name[:40]}" has the character "{bad}" (U+{ord(bad):04X}), which XML names '
+                        f"admit only since the fifth edition of XML 1.0 (2008); the stylesheets' XML parser follows the "
+                        f"earlier rules and refuses it: rename it with letters and digits both admit "
+                        f"(ASCII always works)")
+        if len(found) == 2:
+            break
+    return found
+
+
+def _refused_character(name: str) -> str | None:
+    """The first character of ``name`` (a name libxml2 accepted) that makes Saxon's parser refuse it."""
+    if _xml10_name(name):
+        return None
+    for i in range(1, len(name) + 1):
+        if not _xml10_name(name[:i]):
+            return name[i - 1]
+    return name[-1]  # pragma: no cover (a name refused whole is refused from some prefix on)
+
+
+@cache
+def _xml10_name(name: str) -> bool:
+    """Whether ``name`` is a Name by the rules of XML 1.0 before its fifth edition, which Saxon's parser
+    follows (libxml2 follows the fifth's, which admits some 20,000 more characters). expat keeps the same
+    tables: for every character up to U+FFFF both accept the same names."""
+    import xml.parsers.expat  # only for documents with non-ASCII names
+
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        parser.Parse(f"<{name}/>".encode("utf-8"), True)
+    except xml.parsers.expat.ExpatError:
+        return False
+    return True
+
+
+class _StartTags:
+    """Reads start tags as written, for what lxml does not say: which namespaces a tag declares."""
+
+    _NAME = re.compile(r"<[^\s/>]+")
+
+    def __init__(self, source: Source):
+        self.source = source
+        lines = source.lines()
+        self.text = "\n".join(lines)
+        self.starts = [0]
+        for ln in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(ln) + 1)
+
+    def declarations(self, el: etree._Element) -> int:
+        """How many namespaces ``el``'s start tag declares."""
+        line, col = self.source.position(el)
+        if not 0 < line <= len(self.starts):
+            return 0
+        m = self._NAME.match(self.text, self.starts[line - 1] + col - 1)
+        if m is None:
+            return 0
+        pos, count = m.end(), 0
+        while (m := _ATTRIBUTE.match(self.text, pos)) is not None:
+            name = m.group(1)
+            count += name == "xmlns" or name.startswith("xmlns:")
+            pos = m.end()
+        return count
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _qname(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
 
 
 def _doctype_error(display: str, line: int, col: int) -> Diagnostic:

@@ -191,11 +191,26 @@ def check(path: Path, display: str, options: Options) -> Checked:
 
 
 def diagnose(source: Source, schema: Path | None, with_rules: bool) -> list[Diagnostic]:
-    """Grammar problems (the compiled schema, once per process), then the rules' findings."""
+    """Grammar problems (the compiled schema, once per process), then the rules' findings, and whether the
+    document id can name the output files (``edition validate`` refuses what ``build`` could not write)."""
     problems = validate.validate(source, validate.compile_schema(schema))
     if with_rules:
         problems += rules.check(source)
-    return problems
+    return problems + id_problems(source)
+
+
+def document_id(source: Source) -> str:
+    """The document's id: its root xml:id, else its file name without .xml."""
+    return source.doc_id or source.path.stem
+
+
+def id_problems(source: Source) -> list[Diagnostic]:
+    """Why the document id cannot name the output files (output.id_problem), at the root element."""
+    found = output.id_problem(document_id(source))
+    if found is None:
+        return []
+    code, message = found
+    return [error(code, source.display, *source.position(source.root), message)]
 
 
 def check_all(paths: list[Path], options: Options, keep_sources: bool = False) -> Result:
@@ -263,12 +278,8 @@ def process(job: Job) -> Done:
         done.diagnostics = problems
         return done
     problems = diagnose(source, Path(job.schema) if job.schema else None, job.rules)
-    done.doc_id = doc_id = source.doc_id or Path(job.path).stem
+    done.doc_id = doc_id = document_id(source)
     done.position = source.position(source.root)
-    if not output.safe_name(doc_id):
-        problems.append(error("unsafe-id", job.display, *done.position,
-                              f'document id "{doc_id}" cannot name an output file; use letters, digits, "-", "_" '
-                              f'and "." (not first), and not "index"'))
     done.diagnostics = sort(problems)
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were
@@ -475,7 +486,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     # phase 1: every document (the stale ones processed, the others from the manifest)
     documents: dict[str, dict] = {}  # doc id -> manifest entry, in discovery order
     summaries: list[dict] = []
-    seen: dict[str, str] = {}  # doc id -> display
+    seen: dict[str, tuple[str, str]] = {}  # output.id_key(doc id) -> (doc id, display): ids that differ only in case collide
     unstyled_all: dict[str, list] = {}  # element -> [count, documents, display, line, column]
     failed = False
     with _executor(options, len(stale), sum(p.size for p in stale)) as (executor, window), \
@@ -488,13 +499,17 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
                 failed = True
                 result.tool_failed |= done.render_failed
                 continue
-            if done.doc_id in seen:
+            key = output.id_key(done.doc_id)
+            if key in seen:
+                other_id, other = seen[key]
+                same = (f'document id "{done.doc_id}" is also used by {other}' if other_id == done.doc_id else
+                        f'document id "{done.doc_id}" differs from "{other_id}" (used by {other}) only in case or '
+                        f'in how its accents are encoded, so on macOS and Windows both would write the same files')
                 checked.diagnostics.append(error("doc-id-duplicate", done.display, *done.position,
-                                                 f'document id "{done.doc_id}" is also used by {seen[done.doc_id]}; '
-                                                 f'every document needs its own id'))
+                                                 f'{same}; every document needs its own id'))
                 failed = True
                 continue
-            seen[done.doc_id] = done.display
+            seen[key] = (done.doc_id, done.display)
             if done.entry is not None:
                 entry = done.entry
                 result.unchanged += [out / rel for rel in entry["outputs"]]
