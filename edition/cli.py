@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {args.out}"
         if result.unchanged:
             line += f" ({len(result.unchanged)} unchanged)"
-    print(f"edition: {line} in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    print(report.printable(f"edition: {line} in {time.perf_counter() - started:.2f}s"), file=sys.stderr)
     if result.tool_failed:
         return EXIT_TOOL
     if any(d.is_error for d in diagnostics) or (args.strict and diagnostics):
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except (pipeline.UsageError, SchemaError, TransformError) as exc:
-        print(f"edition: error: {exc}", file=sys.stderr)
+        print(report.printable(f"edition: error: {exc}"), file=sys.stderr)
         return EXIT_TOOL
     except KeyboardInterrupt:
         print("edition: interrupted", file=sys.stderr)
@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, traceback only on request
         if getattr(args, "traceback", False):
             raise
-        print(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", file=sys.stderr)
+        print(report.printable(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)"),
+              file=sys.stderr)
         return EXIT_TOOL
 
 
@@ -158,13 +159,13 @@ def _import(args: argparse.Namespace) -> int:
         raise pipeline.UsageError(f"{args.source}: cannot read: {exc.strerror or exc}") from None
     binary = importer.not_text(data)
     if binary is not None:
-        print(f"edition: error: {args.source}: {binary}", file=sys.stderr)
+        print(report.printable(f"edition: error: {args.source}: {binary}"), file=sys.stderr)
         return EXIT_PROBLEMS
     text, encoding = importer.decode(data)
     try:
         imported = importer.import_text(text, source=str(args.source), doc_id=doc_id, encoding=encoding)
     except importer.ImportProblem as exc:
-        print(f"edition: error: {args.source}: {exc}", file=sys.stderr)
+        print(report.printable(f"edition: error: {args.source}: {exc}"), file=sys.stderr)
         return EXIT_PROBLEMS
     draft = imported.serialize()
     display = str(out) if out is not None else f"{imported.doc_id}.xml (standard output)"
@@ -181,14 +182,15 @@ def _import(args: argparse.Namespace) -> int:
         print(r.to_json(output=None if failed else str(out) if out is not None else "-",
                         diagnostics=[str(d) for d in problems]), file=sys.stderr)
     else:
-        print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
+        print("\n".join(report.printable(line) for line in r.lines() + r.review_lines()), file=sys.stderr)
         report.text(report.Report(problems, [display], command="import"), sys.stderr)
     if failed:
-        print(f"edition: import: the draft of {args.source} does not validate; nothing written "
+        print(f"edition: import: the draft of {report.printable(str(args.source))} does not validate; nothing written "
               f"(this is a bug in edition import: please report it with the input)", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.report == "text":
-        print(f"edition: imported {args.source} -> {out if out is not None else 'standard output'}: "
+        print(f"edition: imported {report.printable(str(args.source))} -> "
+              f"{report.printable(str(out)) if out is not None else 'standard output'}: "
               f"{len(r.speakers)} speakers, {r.turns} turns, {r.notes_linked} of {len(r.notes)} notes linked, "
               f"{len(r.review)} to review in {time.perf_counter() - started:.2f}s", file=sys.stderr)
     return EXIT_OK

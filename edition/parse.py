@@ -346,8 +346,62 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
+_WIDE = (("UTF-32LE", "utf-32-le", codecs.BOM_UTF32_LE), ("UTF-32BE", "utf-32-be", codecs.BOM_UTF32_BE),
+         ("UTF-16LE", "utf-16-le", codecs.BOM_UTF16_LE), ("UTF-16BE", "utf-16-be", codecs.BOM_UTF16_BE))
+
+
+def _wide(data: bytes) -> tuple[str, str, bool] | None:
+    """(name, codec, whether it has a byte order mark) when ``data`` is UTF-16 or UTF-32 text: with its
+    byte order mark, or without one but starting as XML does (optional white space, then "<")."""
+    for name, codec, bom in _WIDE:  # UTF-32 first: its little-endian mark begins with UTF-16's
+        if data.startswith(bom):
+            return name, codec, True
+    head = data[:64]
+    if b"\x00" not in head:
+        return None
+    for name, codec, _ in _WIDE:
+        unit = 4 if "32" in codec else 2
+        try:
+            text = head[:len(head) // unit * unit].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and text.lstrip(" \t\r\n").startswith("<"):
+            return name, codec, False
+    return None
+
+
+def _wide_problem(data: bytes, display: str) -> Diagnostic | None:
+    """UTF-16 (or UTF-32) without a byte order mark, or declaring another encoding: the parser guesses or
+    reads past the mismatch, XML editors and other tools do not; say which it is and how to fix it."""
+    wide = _wide(data)
+    if wide is None:
+        return None
+    name, codec, bom = wide
+    family = name[:6]
+    if not bom:
+        return error("encoding", display, 1, 1,
+                     f"the file is {family} ({name}) without a byte order mark"
+                     + (", which XML requires of UTF-16" if family == "UTF-16" else "")
+                     + f"; save it as UTF-8 (or as {family} with a byte order mark)")
+    text = data[len(dict((n, b) for n, _, b in _WIDE)[name]):][:400].decode(codec, errors="replace")
+    m = _DECL_ENCODING.match(text.encode("ascii", errors="replace"))
+    if m is None:
+        return None
+    declared = m.group(1).decode("ascii")
+    norm = declared.lower().replace("-", "").replace("_", "")
+    if norm.startswith(family.lower().replace("-", "")) or (family == "UTF-16" and norm in ("ucs2", "iso10646ucs2")) \
+            or (family == "UTF-32" and norm in ("ucs4", "iso10646ucs4")):
+        return None
+    return error("encoding", display, 1, 1,
+                 f'the XML declaration says encoding="{declared}", but the file is {family} (it starts with a {family} '
+                 f'byte order mark); save it as {declared}, as it says, or declare encoding="{family}"')
+
+
 def sniff(data: bytes, display: str) -> Diagnostic | None:
     """Byte-level problems the parser reports badly: binary data, an encoding the declaration lies about."""
+    wide_problem = _wide_problem(data, display)
+    if wide_problem is not None:
+        return wide_problem
     head = data[:4]
     wide = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x00<", b"<\x00") or head in (
         codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, b"\x00\x00\x00<", b"<\x00\x00\x00")

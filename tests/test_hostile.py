@@ -70,6 +70,9 @@ CATALOGUE = {
     "encoding-lies-latin1.xml": ("encoding", 31, "error"),
     "encoding-lies-utf16.xml": ("encoding", 1, "error"),
     "encoding-unknown.xml": ("encoding", 1, "error"),
+    "utf16le-no-bom.xml": ("encoding", 1, "error"),
+    "utf16be-no-bom.xml": ("encoding", 1, "error"),
+    "utf16-declares-utf8.xml": ("encoding", 1, "error"),
     "bom-utf8.xml": None,
     "crlf.xml": None,
     "utf16-bom.xml": None,
@@ -236,3 +239,14 @@ def test_time_and_memory_are_bounded(run):
     assert run["elapsed"] < 60, run["elapsed"]
     if run["rss_mb"] is not None:  # the largest child so far was this run
         assert run["rss_mb"] < 768, f"peak RSS {run['rss_mb']:.0f} MB"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("utf16le-no-bom.xml", "the file is UTF-16 (UTF-16LE) without a byte order mark"),
+    ("utf16be-no-bom.xml", "the file is UTF-16 (UTF-16BE) without a byte order mark"),
+    ("utf16-declares-utf8.xml", 'the XML declaration says encoding="UTF-8", but the file is UTF-16'),
+])
+def test_a_utf16_problem_is_named_as_one(name, words, run):
+    """Not a generic "binary file" or syntax error, nor silently accepted: the message names the encoding."""
+    [(code, _, _, message)] = run["found"][name]
+    assert code == "encoding" and message.startswith(words), message
