@@ -485,7 +485,8 @@ def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, li
 
 # ------------------------------------------------------------------ what the stylesheets' parser accepts
 
-_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")  # cheaper than finding the element
+_FIRST_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
 # an element past MAX_ATTRIBUTES has more than half of them as attributes or as declarations (and then
 # more than half + 1 namespaces in scope, the xml namespace included): candidates, counted exactly
 _MANY_ATTRIBUTES = etree.XPath(f"//*[@*[{MAX_ATTRIBUTES // 2 + 1}]]")
@@ -494,11 +495,17 @@ _MANY_ATTRIBUTES_OR_NAMESPACES = etree.XPath(
 #: encodings in which every character takes at least one byte and markup is ASCII: there the bytes
 #: tell cheaply that no limit can be reached (most documents), and the tree is not walked
 _BYTE_COUNTABLE = re.compile(r"^(?:utf-?8|(?:us-?)?ascii|iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d)$", re.I)
-#: a byte of a name (ASCII name characters and any byte of a non-ASCII character) -> "n", others -> " "
-_NAME_BYTES = bytes(ord("n") if (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "._-:")) or b >= 0x80 else ord(" ")
-                    for b in range(256))
-_LONG_NAMESPACE = re.compile(rb"""xmlns[^=>]*=\s*(?:"[^"]{%d}|'[^']{%d})""" % (MAX_NAME + 1, MAX_NAME + 1))
-_NON_ASCII_MARKUP = re.compile(rb"<[^>\x80-\xff]*[\x80-\xff]")
+#: the bytes of a document in a few classes, to find where a limit could be reached: "h" a byte of a
+#: non-ASCII character, "a" an ASCII name character, " " white space; "<", "/", "?" and "=" as they are;
+#: anything else "."
+_CLASSES = bytes(ord("h") if b >= 0x80 else b if chr(b) in "</?=" else ord("a") if chr(b).isalnum() or chr(b) in "._-:"
+                 else ord(" ") if chr(b) in " \t\r\n" else ord(".") for b in range(256))
+_NON_ASCII_AS_NAME = bytes(ord("a") if b == ord("h") else b for b in range(256))
+_ALL_BUT_TAG_AND_EQUALS = bytes(b for b in range(256) if b not in b"<=")
+#: a non-ASCII character in an element name or a processing-instruction target (only markup holds "<")
+_NON_ASCII_TAG = re.compile(rb"<[/?]?a*h")
+#: a namespace declaration as written: (prefix, namespace name), as bytes
+_DECLARATION = re.compile(rb"""xmlns(?::([^\s=]*))?\s*=\s*(?:"([^"]*)|'([^']*))""")
 _ATTRIBUTE = re.compile(r"""\s*([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
 
 
@@ -506,9 +513,8 @@ def limits(source: Source) -> list[Diagnostic]:
     """What Saxon's XML parser would refuse in ``source`` (see MAX_DEPTH): one diagnostic per limit,
     at the first element past it. Cheap for a document far from every limit: the bytes say so."""
     found: dict[str, Diagnostic] = {}
-    deep = _TOO_DEEP(source.tree)
-    if deep:
-        el = deep[0]
+    if _TOO_DEEP(source.tree):
+        el = _FIRST_TOO_DEEP(source.tree)[0]
         line, col = source.position(el)
         found["too-deep"] = error("too-deep", source.display, line, col,
                                   f"<{_qname(el)}> is nested {MAX_DEPTH + 1} elements deep; the stylesheets' XML parser "
@@ -516,7 +522,9 @@ def limits(source: Source) -> list[Diagnostic]:
                                   f"values instead of nested ones) or split the element")
     data = source.data
     countable = bool(_BYTE_COUNTABLE.match(source.tree.docinfo.encoding or "UTF-8"))
-    if not countable or data.count(b"=") > MAX_ATTRIBUTES:
+    classes = data.translate(_CLASSES) if countable else b""
+    # a start tag of more than MAX_ATTRIBUTES attributes and declarations holds as many "=" before the next "<"
+    if not countable or b"=" * (MAX_ATTRIBUTES + 1) in classes.translate(None, _ALL_BUT_TAG_AND_EQUALS):
         many = _MANY_ATTRIBUTES_OR_NAMESPACES if not countable or data.count(b"xmlns") > MAX_ATTRIBUTES // 2 \
             else _MANY_ATTRIBUTES
         tags = None
@@ -531,60 +539,88 @@ def limits(source: Source) -> list[Diagnostic]:
                 found["too-many-attributes"] = error(
                     "too-many-attributes", source.display, line, col,
                     f"<{_qname(el)}> has {attributes + declarations} attributes and namespace declarations "
-                    f"({_count(attributes, 'attribute')}, {_count(declarations, 'declaration')}); the stylesheets' XML parser accepts at most "
-                    f"{MAX_ATTRIBUTES} on one element: remove those not needed, and declare each namespace once, on the root")
+                    f"({_count(attributes, 'attribute')}, {_count(declarations, 'declaration')}); the stylesheets' XML "
+                    f"parser accepts at most {MAX_ATTRIBUTES} on one element: remove those not needed, and declare each "
+                    f"namespace once, on the root")
                 break
-    if (not countable or b"n" * (MAX_NAME + 1) in data.translate(_NAME_BYTES) or _LONG_NAMESPACE.search(data)
-            or _NON_ASCII_MARKUP.search(data)):
-        found.update(_names(source))
+    # names: the bytes rule out most documents (no run of name bytes long enough; no byte beyond ASCII in a
+    # tag's name or before an "="); namespace declarations are read from the bytes, and walked only if one
+    # looks long or non-ASCII
+    if not countable:
+        found.update(_names(source, elements=True, attributes=True, namespaces=True))
+    else:
+        namespaces = any(len(prefix) > MAX_NAME or not prefix.isascii() or max(len(uri), len(uri2)) > MAX_NAME
+                         for prefix, uri, uri2 in _DECLARATION.findall(data))
+        elements = attributes = b"a" * (MAX_NAME + 1) in classes.translate(_NON_ASCII_AS_NAME)
+        if not data.isascii() and not elements:
+            elements = _NON_ASCII_TAG.search(classes) is not None
+            attributes = _follows(classes.translate(None, b"a "), ord("="), ord("h"))
+        if namespaces or elements or attributes:
+            found.update(_names(source, elements, attributes, namespaces))
     return sorted(found.values(), key=Diagnostic.sort_key)
 
 
-def _names(source: Source) -> dict[str, Diagnostic]:
-    """The first name too long and the first name with a character Saxon's parser refuses, walking
-    every element, attribute, namespace declaration and processing instruction."""
+def _follows(text: bytes, mark: int, byte: int) -> bool:
+    """Whether some ``mark`` in ``text`` comes right after ``byte``. (Here: some "=" after a non-ASCII byte, once
+    ASCII name characters and white space are taken out: the name before an "=" has a non-ASCII character.)"""
+    i = text.find(mark)
+    while i != -1:
+        if i and text[i - 1] == byte:
+            return True
+        i = text.find(mark, i + 1)
+    return False
+
+
+def _names(source: Source, elements: bool, attributes: bool, namespaces: bool) -> dict[str, Diagnostic]:
+    """The first name too long and the first name with a character Saxon's parser refuses, walking the
+    names of elements and processing instructions, of attributes, of namespace declarations, as asked."""
     found: dict[str, Diagnostic] = {}
     root = source.root
-    nodes = [*reversed(list(root.itersiblings(preceding=True))), *root.iter(), *root.itersiblings()]
-    for node in nodes:
-        if isinstance(node, etree._ProcessingInstruction):
-            names = [("processing-instruction target", node.target)]
-        elif isinstance(node.tag, str):
-            names = [("element name", node.tag.rpartition("}")[2])]
-            names += [("attribute name", key.rpartition("}")[2]) for key in node.keys()]
-            parent = node.getparent()
+
+    def check(node, kind: str, name: str) -> None:
+        if len(name) > MAX_NAME and "name-too-long" not in found:
+            line, col = source.position(node)
+            found["name-too-long"] = error(
+                "name-too-long", source.display, line, col,
+                f'the {kind} "{name[:40]}..." is {len(name)} characters long; the stylesheets\' XML parser '
+                f"accepts names of at most {MAX_NAME} characters: shorten it")
+        if not name.isascii() and "name-character" not in found:
+            bad = _refused_character(name)
+            if bad is not None:
+                line, col = source.position(node)
+                found["name-character"] = error(
+                    "name-character", source.display, line, col,
+                    f'the {kind} "{name[:40]}" has the character "{bad}" (U+{ord(bad):04X}), which XML names '
+                    f"admit only since the fifth edition of XML 1.0 (2008); the stylesheets' XML parser follows the "
+                    f"earlier rules and refuses it: rename it with letters and digits both admit (ASCII always works)")
+
+    if elements:
+        pis = [*root.itersiblings(etree.PI, preceding=True), *root.iter(etree.PI), *root.itersiblings(etree.PI)]
+        for pi in pis:
+            check(pi, "processing-instruction target", pi.target)
+    for el in root.iter(etree.Element):
+        tag = el.tag
+        if elements and (not tag.isascii() or len(tag) > MAX_NAME):  # "{namespace}local": local is checked
+            check(el, "element name", tag.rpartition("}")[2])
+        if attributes:
+            for key in el.keys():
+                if not key.isascii() or len(key) > MAX_NAME:
+                    check(el, "attribute name", key.rpartition("}")[2])
+        if namespaces:
+            parent = el.getparent()
             inherited = parent.nsmap if parent is not None else {}
-            for prefix, uri in node.nsmap.items():
-                if inherited.get(prefix, None) == uri and prefix in inherited:
+            for prefix, uri in el.nsmap.items():
+                if prefix in inherited and inherited[prefix] == uri:
                     continue
                 if prefix:
-                    names.append(("namespace prefix", prefix))
-                units = len(uri)  # libxml2 admits only ASCII namespace names ("not a valid URI"): one unit each
-                if units > MAX_NAME and "name-too-long" not in found:
-                    line, col = source.position(node)
+                    check(el, "namespace prefix", prefix)
+                # libxml2 admits only ASCII namespace names ("not a valid URI"): a character is a UTF-16 unit
+                if len(uri) > MAX_NAME and "name-too-long" not in found:
+                    line, col = source.position(el)
                     found["name-too-long"] = error(
                         "name-too-long", source.display, line, col,
-                        f'the namespace name "{uri[:40]}..." declared on <{_qname(node)}> is {units} characters long; the '
-                        f"stylesheets' XML parser accepts at most {MAX_NAME}: use a shorter namespace URI")
-        else:
-            continue
-        for kind, name in names:
-            if len(name) > MAX_NAME and "name-too-long" not in found:
-                line, col = source.position(node)
-                found["name-too-long"] = error(
-                    "name-too-long", source.display, line, col,
-                    f'the {kind} "{name[:40]}..." is {len(name)} characters long; the stylesheets\' XML parser '
-                    f"accepts names of at most {MAX_NAME} characters: shorten it")
-            if not name.isascii() and "name-character" not in found:
-                bad = _refused_character(name)
-                if bad is not None:
-                    line, col = source.position(node)
-                    found["name-character"] = error(
-                        "name-character", source.display, line, col,
-                        f'the {kind} "{name[:40]}" has the character "{bad}" (U+{ord(bad):04X}), which XML names '
-                        f"admit only since the fifth edition of XML 1.0 (2008); the stylesheets' XML parser follows the "
-                        f"earlier rules and refuses it: rename it with letters and digits both admit "
-                        f"(ASCII always works)")
+                        f'the namespace name "{uri[:40]}..." declared on <{_qname(el)}> is {len(uri)} characters '
+                        f"long; the stylesheets' XML parser accepts at most {MAX_NAME}: use a shorter namespace URI")
         if len(found) == 2:
             break
     return found

@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -85,6 +86,39 @@ def test_a_document_at_the_limit_renders_and_one_past_it_is_refused_up_front(nam
         assert len(problems) == 1 and f"{bad}:{line}:{col}: error[{code}]: " in problems[0], err
         assert "render" not in err and "Saxon" not in problems[0].split(": ", 2)[0]
     assert not (tmp_path / "past" / "html" / f"{SEED_ID}.html").exists()
+
+
+PERMISSIVE = Path(__file__).resolve().parent / "fixtures" / "schemas" / "permissive.rng"
+DJ = "\u01c5"  # a name character since the fifth edition of XML 1.0 only
+
+
+@pytest.mark.parametrize("replacement, code", [
+    (("<p>accepted", f"<{DJ}>x</{DJ}><p>accepted"), "name-character"),  # an element name
+    (("<p>accepted", f"<e{DJ}e>x</e{DJ}e><p>accepted"), "name-character"),
+    (("<p>accepted", f'<p a=">" b{DJ}="1">accepted'), "name-character"),  # an attribute name, after a value holding ">"
+    (("<p>accepted", f'<p xmlns:x{DJ}="urn:x" x{DJ}:a="1">accepted'), "name-character"),
+    (("<p>accepted", f"<p {'a' * 1001}=\"1\">accepted"), "name-too-long"),
+    (("<p>accepted", f"<{'e' * 1001}/><p>accepted"), "name-too-long"),
+    (("<p>accepted", f"<{'é' * 1001}/><p>accepted"), "name-too-long"),  # characters, not bytes
+    (("<p>accepted", f"<p xmlns:x=\"a'{'u' * 1000}\">accepted"), "name-too-long"),  # a quote inside the URI
+])
+def test_names_a_permissive_schema_admits_are_checked_too(replacement, code, variant, capsys):
+    """With a schema that admits any element and attribute (``--schema``), their names meet Saxon's parser too."""
+    path = variant(replacement)
+    exit_code, _, err = run_cli(capsys, "validate", "--schema", PERMISSIVE, "--no-rules", path)
+    problems = [line for line in err.splitlines() if "error[" in line]
+    assert exit_code == 1 and len(problems) == 1 and f"error[{code}]" in problems[0], err
+
+
+@pytest.mark.parametrize("replacement", [
+    ("<p>accepted", "<\u00e9l\u00e9ment>x</\u00e9l\u00e9ment><p>accepted"),
+    ("<p>accepted", '<p \u00e9="1" a="\u01c5=">accepted'),  # U+01C5 in a value is text, not a name
+    ("<p>accepted", f"<{'e' * 1000}/><p>accepted"),
+])
+def test_names_within_the_limits_pass_under_a_permissive_schema(replacement, variant, capsys):
+    path = variant(replacement)
+    exit_code, _, err = run_cli(capsys, "validate", "--schema", PERMISSIVE, "--no-rules", path)
+    assert exit_code == 0, err
 
 
 def test_the_limits_are_saxons(tmp_path):
