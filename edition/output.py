@@ -17,6 +17,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition import checkpoints
+
 try:  # POSIX; elsewhere builds are not locked
     import fcntl
 except ImportError:  # pragma: no cover
@@ -301,6 +303,7 @@ def _temporary_beside(path: Path, durable: bool):
 
 
 def _put_in_place(tmp: str, path: Path) -> None:
+    checkpoints.reached("replace")  # a test may kill the build here: the new file complete, the old in place
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition import manifest, output, parse, resources, rules, search, site, transform, validate
+from edition import checkpoints, manifest, output, parse, resources, rules, search, site, transform, validate
 from edition.diagnostics import Diagnostic, Severity, error, sort, warning
 from edition.manifest import Manifest
 from edition.output import ASSETS, FORMATS, INDEX, target, write_atomic
@@ -480,6 +480,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
     dirty = out / output.DIRTY
     verify = dirty.exists()  # the last build did not finish: read every output it may have touched
     dirty.touch()
+    checkpoints.reached("started")
     plan = _plan(found, out, config, {} if options.force or previous.config != config else previous.by_inputs(), verify)
     stale = [p for p in plan if p.inputs is not None and p.cached is None]
 
@@ -554,6 +555,7 @@ def _build(found: list[tuple[Path, str]], out: Path, options: Options) -> Result
         _remove_stale(out, previous, new, result)
     if new != previous:  # a build that changed nothing leaves the manifest alone (no 5 MB rewrite per 1,000)
         new.save(out)
+    checkpoints.reached("finishing")
     dirty.unlink()
     return result
 
