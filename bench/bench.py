@@ -39,8 +39,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import parse, rules, transform, validate  # noqa: E402
-from edition.output import FORMATS, write_atomic  # noqa: E402
+from edition.builder.output import write_atomic  # noqa: E402
+from edition.render import saxon as transform  # noqa: E402
+from edition.render.formats import FORMATS  # noqa: E402
+from edition.sources import parse  # noqa: E402
+from edition.validation import compile_schema, diagnose  # noqa: E402
 
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 
@@ -139,16 +142,14 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
     print(f"bare lxml parse      {rate(n, nbytes, bare)}")
 
     started = time.perf_counter()
-    compiled = validate.compile_schema(schema)
+    compiled = compile_schema(schema)
     compile_s = time.perf_counter() - started
     use_rules = "--no-rules" not in extra
 
     def check(f):
         source, _ = parse.load(f)
         if source is not None:
-            validate.validate(source, compiled)
-            if use_rules:
-                rules.check(source)
+            diagnose(source, compiled, use_rules)
 
     t_validate = timed(check, files)
     print(f"validate             {rate(n, nbytes, t_validate)}  (+ {compile_s:.2f} s to compile the schema once)")
@@ -168,9 +169,7 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
 
         def core(f):
             source, _ = parse.load(f)
-            validate.validate(source, compiled)
-            if use_rules:
-                rules.check(source)
+            diagnose(source, compiled, use_rules)
             page, text = transform.render_all(etree.tostring(source.tree, encoding="unicode"), sheets,
                                               {"document-id": f.stem})
             write_atomic(Path(tmp) / f"{f.stem}.html", page.encode("utf-8"), durable=False)

@@ -4,8 +4,8 @@
     python bench/xslt_profile.py render OUT_FOLDER [--n 200] [--corpus DIR]
     python bench/xslt_profile.py diff BEFORE_FOLDER AFTER_FOLDER
 
-``time`` prints, for each stylesheet the pipeline runs per document (``edition/pipeline.py``
-``process``: the formats' stylesheets, then ``persons-data.xsl``), the milliseconds per
+``time`` prints, for each stylesheet the pipeline runs per document (``edition/render/document.py``
+``render``: the formats' stylesheets, then ``persons-data.xsl``), the milliseconds per
 document of its transform, over a synthetic edition of N documents (bench/synth.py) and
 over each play of the shakedracor corpus (its largest and smallest, and the corpus's mean).
 Each source goes through the hardened door (``edition.parse.from_bytes``) and is
@@ -40,14 +40,15 @@ sys.path.insert(0, str(ROOT))
 import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from edition import parse, site, transform  # noqa: E402
-from edition.output import FORMATS  # noqa: E402
+from edition.render import saxon as transform  # noqa: E402
+from edition.render.formats import FORMATS, PERSONS_DATA  # noqa: E402
+from edition.sources import parse  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpora/shakedracor")
 #: the per-document stylesheets, in the order ``process`` runs them
-STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [site.PERSONS_DATA]
+STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [PERSONS_DATA]
 
 
 def serialised(path: Path) -> tuple[str, str] | None:

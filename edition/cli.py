@@ -1,7 +1,8 @@
-"""The command line: parse arguments, run the pipeline, map results to exit codes.
+"""The command line: parse arguments, build the one ``Config``, run the command, report, and map
+the outcome to an exit code, here and nowhere else.
 
-Exit codes (as ruff does it): 0 clean, 1 problems in the sources, 2 the tool could
-not run (missing path, bad option, unusable schema, internal error).
+Exit codes (as ruff does it): 0 clean, 1 problems in the sources, 2 the tool could not run
+(missing path, bad option, unusable schema, an output folder it cannot write, internal error).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from edition import __version__, pipeline, report, rules
+from edition import __version__, report
+from edition.builder.publish import publish
+from edition.config import Config
 from edition.diagnostics import warning
-from edition.transform import TransformError
-from edition.validate import SchemaError
+from edition.errors import EditionError, UsageError
+from edition.sources.changed import changed
+from edition.validation import check_all, rules
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_TOOL = 0, 1, 2
 
@@ -67,7 +71,7 @@ def _params(pairs: list[str]) -> dict:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise pipeline.UsageError(f"--param {pair!r}: expected NAME=VALUE")
+            raise UsageError(f"--param {pair!r}: expected NAME=VALUE")
         params[name] = value
     return params
 
@@ -81,15 +85,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     paths = args.paths or [Path("tei")]
     if getattr(args, "changed", None) is not None:
-        paths = pipeline.changed(paths, args.changed)
-    options = pipeline.Options(schema=args.schema, rules=not args.no_rules)
+        paths = changed(paths, args.changed)
     started = time.perf_counter()
     if args.command == "build":
-        options.params = _params(args.param)
-        options.jobs, options.force, options.executor = args.jobs, args.force, args.executor
-        result = pipeline.build(paths, args.out, options)
+        config = Config(schema=args.schema, rules=not args.no_rules, params=_params(args.param), jobs=args.jobs,
+                        force=args.force, executor=args.executor)
+        result = publish(paths, args.out, config)
     else:
-        result = pipeline.check_all(paths, options)
+        result = check_all(paths, Config(schema=args.schema, rules=not args.no_rules))
     if not result.checked and getattr(args, "changed", None) is None:
         # a CI job pointed at the wrong folder must not pass in silence (with --strict it fails)
         named = ", ".join(str(p) for p in paths)
@@ -120,9 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return run(args)
-    except (pipeline.UsageError, SchemaError, TransformError) as exc:
+    except EditionError as exc:
         print(report.printable(f"edition: error: {exc}"), file=sys.stderr)
-        return EXIT_TOOL
+        return exc.exit_code
     except KeyboardInterrupt:
         print("edition: interrupted", file=sys.stderr)
         return 130
@@ -137,26 +140,26 @@ def main(argv: list[str] | None = None) -> int:
 def _import(args: argparse.Namespace) -> int:
     """edition import: the draft on stdout or in -o, the report on stderr; nothing written unless it validates."""
     from edition import importer
-    from edition.output import write_atomic
+    from edition.builder.output import write_atomic
 
     started = time.perf_counter()
     out = args.output
     doc_id = None
     if out is not None:
         if out.suffix != ".xml" or out.is_dir():
-            raise pipeline.UsageError(f"{out}: name the TEI file to write, ending in .xml (tei/ID.xml)")
+            raise UsageError(f"{out}: name the TEI file to write, ending in .xml (tei/ID.xml)")
         doc_id = out.name[:-4]
         if not importer.valid_id(doc_id):
-            raise pipeline.UsageError(f"{out}: the file name without .xml is the document's xml:id, and {doc_id!r} is not "
+            raise UsageError(f"{out}: the file name without .xml is the document's xml:id, and {doc_id!r} is not "
                                       f"a valid one (letters, digits, '-', '_', '.'; a letter first)")
         if out.exists() and not args.force:
-            raise pipeline.UsageError(f"{out}: already exists; use --force to overwrite it")
+            raise UsageError(f"{out}: already exists; use --force to overwrite it")
     try:
         data = args.source.read_bytes()
     except FileNotFoundError:
-        raise pipeline.UsageError(f"{args.source}: no such file") from None
+        raise UsageError(f"{args.source}: no such file") from None
     except OSError as exc:
-        raise pipeline.UsageError(f"{args.source}: cannot read: {exc.strerror or exc}") from None
+        raise UsageError(f"{args.source}: cannot read: {exc.strerror or exc}") from None
     binary = importer.not_text(data)
     if binary is not None:
         print(report.printable(f"edition: error: {args.source}: {binary}"), file=sys.stderr)

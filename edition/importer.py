@@ -40,8 +40,9 @@ from pathlib import Path
 from lxml import etree
 
 from edition.diagnostics import Diagnostic
-from edition.parse import TEI_NS, XML_NS
-from edition.rules import MONTHS  # month names and abbreviations, one table for rules and import
+from edition.render.formats import MAX_ID_BYTES, id_problem
+from edition.sources.parse import TEI_NS, XML_NS
+from edition.validation.rules import MONTHS  # month names and abbreviations, one table for rules and import
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -649,6 +650,8 @@ def default_id(title: str | None, iso: str | None, speakers: list[str]) -> str:
     base = "-".join(words + ([iso] if iso else [])) or "imported-document"
     if not re.match(r"[a-z_]", base):
         base = "doc-" + base
+    if id_problem(base) is not None:  # a name not every file system takes (CON, LPT1, index, too long)
+        base = ("doc-" + base)[:MAX_ID_BYTES - 8].rstrip("-.")  # room for unique_id's "-2"
     return base
 
 
@@ -1656,7 +1659,8 @@ def serialize(tree: etree._ElementTree) -> bytes:
 
 def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
     """Problems of the serialised draft, found the way ``edition validate`` finds them: the one door, the schema, the rules."""
-    from edition import parse, rules, validate
+    from edition.sources import parse
+    from edition.validation import compile_schema, diagnose
 
     with tempfile.TemporaryDirectory(prefix="edition-import-") as tmp:
         path = Path(tmp) / f"{doc_id}.xml"
@@ -1664,7 +1668,7 @@ def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
         source, problems = parse.load(path, display)
         if source is None:
             return problems
-        problems = validate.validate(source) + rules.check(source)
+        problems = diagnose(source, compile_schema(), True)
     return problems
 
 

@@ -1,30 +1,21 @@
-"""Shared fixtures. Schemas and stylesheets are compiled once per test session
-(the compile caches live for the process), so each test only pays for its document."""
+"""Fixtures shared by the tests, and the --update-golden option. Helpers are in tests/support.py.
+
+Schemas and stylesheets are compiled once per test session (the compile caches live for the
+process), so each test only pays for its document."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from lxml import etree, html as lxml_html
 
 from edition import cli
-from edition.parse import TEI_NS
-
-ROOT = Path(__file__).resolve().parent.parent
-TEI_DIR = ROOT / "tei"
-SEED = TEI_DIR / "khrushchev-mao-1958-07-31-airport.xml"
-SEED_ID = SEED.stem
-SHARED = ROOT.parent / "shared"
-SEED_PAGE = SHARED / "seeds" / "000_ec7246e2879919db.txt"
-TEI_ALL = SHARED / "schemas" / "tei_all.rng"
+from tests.support import SEED, TEI_DIR
 
 
-def run_cli(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current outputs (after reviewing the change)")
 
 
 @pytest.fixture(scope="session")
@@ -54,52 +45,3 @@ def variant(tmp_path, seed_text):
         return path
 
     return make
-
-
-def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
-    """The 1-based line on which ``needle`` occurs (the n-th time) in a file."""
-    seen = 0
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        seen += line.count(needle)
-        if seen >= occurrence:
-            return i
-    raise AssertionError(f"{needle!r} not in {path}")
-
-
-def visible_text(html_path: Path) -> str:
-    """What a reader sees: the page's text without scripts, styles and visually hidden alternatives."""
-    doc = lxml_html.parse(str(html_path))
-    for el in doc.xpath("//script | //style | //*[contains(concat(' ', @class, ' '), ' alt ')]"):
-        el.drop_tree()
-    return " ".join(doc.getroot().text_content().split())
-
-
-def reading_text_of_tei(path: Path) -> str:
-    """The TEI's reading text: printed forms (abbr, sic), supplied text in brackets, notes inline."""
-    tree = etree.parse(str(path))
-    t = f"{{{TEI_NS}}}"
-    for el in list(tree.iter(t + "expan", t + "corr", t + "reg")):
-        el.getparent().remove(el) if el.tail is None else _drop_keep_tail(el)
-    for el in tree.iter(t + "supplied"):
-        el.text = "[" + (el.text or "")
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + "]"
-        else:
-            el.text += "]"
-    return " ".join("".join(tree.getroot().itertext()).split())
-
-
-def _drop_keep_tail(el):
-    parent, tail = el.getparent(), el.tail
-    prev = el.getprevious()
-    if prev is not None:
-        prev.tail = (prev.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(el)
-
-
-def text_edition_flat(path: Path) -> str:
-    """The text edition as one line, editorial glosses ⟨…⟩ removed."""
-    text = path.read_text(encoding="utf-8")
-    return " ".join(re.sub(r" ?⟨[^⟩]*⟩", "", text).split())

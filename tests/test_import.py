@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SEED, SEED_PAGE, run_cli
-from edition import importer, transform
-from edition.parse import TEI_NS
+from tests.support import ROOT, SEED, SEED_PAGE, run_cli
+from edition import importer
+from edition.render import saxon as transform
+from edition.sources.parse import TEI_NS
 
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "import"
 NS = {"t": TEI_NS}
@@ -573,8 +574,9 @@ def test_import_times(capsys):
 
 def test_fixture_drafts_build_into_the_edition(tmp_path):
     """The drafts go through the whole pipeline; each kept input line is visible on its HTML page."""
-    from conftest import visible_text
-    from edition import pipeline
+    from tests.support import visible_text
+    from edition.builder.publish import publish
+    from edition.config import Config
 
     tei = tmp_path / "tei"
     texts = {}
@@ -583,7 +585,7 @@ def test_fixture_drafts_build_into_the_edition(tmp_path):
         tei.mkdir(exist_ok=True)
         (tei / f"{imp.doc_id}.xml").write_bytes(imp.serialize())
         texts[imp.doc_id] = ((FIXTURE_DIR / name).read_text(encoding="utf-8"), imp)
-    result = pipeline.build([tei], tmp_path / "out", pipeline.Options())
+    result = publish([tei], tmp_path / "out", Config())
     assert [str(d) for d in result.diagnostics] == []
     for doc_id, (text, imp) in texts.items():
         page = visible_text(tmp_path / "out" / "html" / f"{doc_id}.html").casefold()
@@ -611,3 +613,12 @@ def test_a_long_transcript_imports_in_linear_time():
     elapsed = time.perf_counter() - started
     assert imp.report.turns == 3000 and imp.report.notes_linked == 50
     assert elapsed < 5.0, f"{elapsed:.1f}s"
+
+
+@pytest.mark.parametrize("title", ["LPT0", "Con", "Index", "PERSONS", "aux.draft", "x" * 400])
+def test_an_id_made_from_the_title_can_name_the_output_files_everywhere(title):
+    """The id of a draft without -o comes from its title: never a Windows device name, an edition page's
+    name in any case, or longer than file names allow (edition validate refuses those ids)."""
+    from edition.render import formats
+
+    assert formats.safe_name(importer.default_id(title, None, []))

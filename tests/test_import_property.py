@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from edition import importer
-from test_import import FIXTURE_DIR, FIXTURES, assert_no_text_lost
+from tests.test_import import FIXTURE_DIR, FIXTURES, assert_no_text_lost
 
 EXAMPLES = int(os.environ.get("EDITION_IMPORT_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

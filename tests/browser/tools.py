@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.cdp import find_chromium
+from tests.browser.cdp import find_chromium
 
 HERE = Path(__file__).resolve().parent
 NODE_MODULES = HERE / "node" / "node_modules"

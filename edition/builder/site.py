@@ -1,0 +1,96 @@
+"""The edition's own pages, made once per build from every document: the index, the persons
+index and the search bundles; and the outputs of documents that are gone, removed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from edition.builder import manifest, output, search
+from edition.builder.executors import jobs
+from edition.builder.manifest import Manifest
+from edition.config import Config
+from edition.diagnostics import warning
+from edition.render import pages
+from edition.render.formats import FORMATS, INDEX, PERSONS
+from edition.results import Result
+from edition.sources.parse import display_path
+
+
+def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
+                config: Config, fingerprint: str, previous: Manifest, outputs: dict[str, str], result: Result,
+                verify: bool) -> dict:
+    """The pages made from every document at once: the index, the persons index (``render.pages``)
+    and the search bundles (``build.search``). Made only when something they depend on changed:
+    the list of documents, what each says of its persons, or any document page (then only the
+    search shards whose pages changed are indexed again). Returns the manifest's record of them."""
+    summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
+    entries = [s["entry"] for s in summaries]
+    persons = pages.Persons([s["persons"] for s in summaries])
+    html_pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
+                  if rel.startswith(f"{FORMATS['html'].folder}/") and rel.endswith(FORMATS["html"].suffix)}
+    depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
+    for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in html_pages.items())):
+        depends.update(piece.encode("utf-8") + b"\0")
+    inputs = manifest.inputs(fingerprint, "", depends.hexdigest().encode("ascii"))
+    index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" and "persons" are reserved ids
+    persons_path = out / PERSONS.folder / f"persons{PERSONS.suffix}"
+    rels = [output.relative(out, index_path), output.relative(out, persons_path)]
+    known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
+    html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
+    pages_at = {out / rel: digest for rel, digest in html_pages.items()}
+    if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())
+            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
+        result.unchanged += [index_path, persons_path]
+        outputs.update(known)
+    else:
+        # the search bundles (html/pagefind/: Pagefind processes) are made while the persons index is
+        # written; the index page, which lists the bundles, comes last
+        from concurrent.futures import ThreadPoolExecutor  # imported only when used: start-up time counts
+
+        with ThreadPoolExecutor(max_workers=1) as background:
+            indexing = background.submit(search.index, html, pages_at, searched, force=config.force,
+                                         verify=verify, jobs=jobs(config), writer=writer)
+            try:
+                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params))
+            finally:
+                found, searched = indexing.result()
+        search.add_to(result, found)
+        index_params = {**config.params, "search-bundles": " ".join(search.bundles(searched))}
+        # both pages grow with the edition: streamed to disk, made of entries rendered with each document
+        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params))
+    return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
+
+
+def _write_stream(result: Result, writer: output.OutputFolder, out: Path, outputs: dict[str, str], path: Path,
+                  pieces) -> None:
+    changed, outputs[output.relative(out, path)] = writer.write_chunks(path, pieces)
+    (result.written if changed else result.unchanged).append(path)
+
+
+def remove_stale(out: Path, writer: output.OutputFolder, previous: Manifest, new: Manifest, result: Result) -> None:
+    """Remove what the last build wrote and this one did not: outputs of documents that are gone.
+
+    Only files the manifest names, only below ``out``, and only if they still hold what the
+    build wrote (a file someone edited since is theirs: kept, with a warning)."""
+    keep = set(new.edition.get("outputs", {}))
+    for entry in new.documents.values():
+        keep.update(entry["outputs"])
+    old: dict[str, str] = dict(previous.edition.get("outputs", {}))
+    for entry in previous.documents.values():
+        old.update(entry["outputs"])
+    for rel in sorted(set(old) - keep):
+        try:
+            path = Path(output.confined(out, rel))
+            writer.check(path)
+            if not path.is_file() or path.is_symlink():
+                continue
+            if not manifest.intact(out, {rel: old[rel]}):
+                result.extra.append(warning("output-kept", display_path(path), 0, 0,
+                                            "its document is gone, but the file was changed since the build wrote it, "
+                                            "so it is not removed; delete it if it is not needed"))
+                continue
+            if writer.remove(rel):
+                result.removed.append(path)
+        except output.UnsafePath:
+            continue  # a manifest naming files elsewhere is not obeyed

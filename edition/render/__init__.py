@@ -1,0 +1,2 @@
+"""Rendering: the format registry (``formats``), Saxon (``saxon``), one document's outputs (``document``) and the
+edition's own pages (``pages``)."""

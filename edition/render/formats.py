@@ -1,0 +1,136 @@
+"""The format registry: every output a build writes, named in one place.
+
+Per-document formats (``FORMATS``: the reading editions and the citation data) and the
+edition's own pages (``INDEX``, ``PERSONS``) are ``Format`` entries: a name, the stylesheet
+that renders it (in ``xslt/``), the folder and suffix of its files and their media type.
+Adding a format is one entry here and one stylesheet; no other module names a format's
+folder or suffix. ``id_problem`` (``safe_name``) says which document ids can name those files, on
+every file system.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    stylesheet: str  # in xslt/
+    folder: str  # below the output folder
+    suffix: str
+    media_type: str
+    #: whether the format carries the document's text (the reading editions) or only data about it
+    #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
+    text: bool = True
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("html", "html.xsl", "html", ".html", "text/html"),
+        Format("text", "text.xsl", "text", ".txt", "text/plain"),
+        Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
+        Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
+    )
+}
+
+#: Edition-level pages, rendered once per build: the index from every document's entry, the
+#: persons index from each document's persons.
+INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
+PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
+#: What the persons index needs from one document (rendered with the document).
+PERSONS_DATA = "persons-data.xsl"
+
+#: Static files copied into an output folder: (package data path, folder, name).
+ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
+
+
+#: A document id usable as a file name on every file system an edition is built or read on (Linux,
+#: macOS, Windows): nothing a file system could read as a path or refuses in a name ("/", "\\", ":",
+#: the other characters Windows refuses, control characters; no leading dot or hyphen), not a
+#: name an edition-level page already uses, in any case (macOS and Windows ignore case), nor a
+#: Windows device name, and short enough in bytes. XML NCNames (what xml:id holds) qualify
+#: for the characters.
+_SAFE_NAME = re.compile(r'^[^./\\:\-\x00-\x1f\x7f<>"|?*][^/\\:\x00-\x1f\x7f<>"|?*]*$')
+RESERVED = {"index", "persons"}  # the edition pages in html/, compared ignoring case
+#: Windows device names: a file named so, with any extension ("nul.html"), cannot be created there
+DEVICES = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789\u00b9\u00b2\u00b3")}
+
+#: The longest file name, in bytes: 255 on ext4, XFS, Btrfs, APFS (UTF-8); 255 UTF-16 units on
+#: NTFS and HFS+ (the latter in decomposed form), never more than the UTF-8 bytes of that form.
+NAME_MAX = 255
+#: What a build adds to an output's name for the temporary file it writes first
+#: (edition.builder.output._create_temporary): "." before it, then "." + 8 hexadecimal digits + ".tmp".
+TEMPORARY_EXTRA = len(".") + len(".") + 8 + len(".tmp")
+#: The longest document id, in bytes: the temporary name of its longest output file fits NAME_MAX.
+MAX_ID_BYTES = NAME_MAX - TEMPORARY_EXTRA - max(len(f.suffix.encode("utf-8")) for f in FORMATS.values())
+
+
+class UnsafeName(ValueError):
+    """A document id that cannot name an output file."""
+
+
+def safe_name(doc_id: str) -> bool:
+    """Whether ``doc_id`` can name an output file without leaving its folder, on any file system."""
+    return id_problem(doc_id) is None
+
+
+def id_problem(doc_id: str) -> tuple[str, str] | None:
+    """Why ``doc_id`` cannot name the document's output files, as (code, message); None if it can."""
+    fix = 'give the document an xml:id of letters, digits, "-", "_" and "." (not first)'
+    if not doc_id or not _SAFE_NAME.match(doc_id):
+        return "unsafe-id", f'document id "{doc_id}" cannot name an output file ({_unsafe(doc_id)}); {fix}'
+    base = doc_id.split(".", 1)[0].rstrip(" ").casefold()
+    if doc_id.casefold() in RESERVED:
+        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file: it is the name of an edition page '
+                             f"({', '.join(sorted(RESERVED))}; on macOS and Windows in any case); choose another id")
+    if base in DEVICES:
+        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file: "{doc_id.split(".", 1)[0]}" is a device '
+                             f"name on Windows (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, with any extension, in any case), "
+                             f"where its files cannot be created; choose another id")
+    size = id_bytes(doc_id)
+    if size > MAX_ID_BYTES:
+        shown = doc_id if len(doc_id) <= 40 else doc_id[:40] + "..."
+        return "id-too-long", (f'document id "{shown}" is {size} bytes long as a file name; file systems take names of at most '
+                               f"{NAME_MAX} bytes, and its longest output file (with its suffix and the temporary name it is "
+                               f"written under) needs {NAME_MAX - MAX_ID_BYTES} more, so an id may have at most "
+                               f"{MAX_ID_BYTES} bytes: shorten it (and the file name)")
+    return None
+
+
+def id_bytes(doc_id: str) -> int:
+    """The length of ``doc_id`` as a file name, in the unit file systems count: UTF-8 bytes, or UTF-16
+    units of its decomposed form (HFS+), whichever is more."""
+    size = len(doc_id.encode("utf-8", "surrogatepass"))
+    if doc_id.isascii():
+        return size
+    import unicodedata  # only for non-ASCII ids
+
+    return max(size, len(unicodedata.normalize("NFD", doc_id).encode("utf-16-le", "surrogatepass")) // 2)
+
+
+def id_key(doc_id: str) -> str:
+    """What a file system that ignores case (and, on macOS, normalisation) sees of ``doc_id``: two ids
+    with the same key name the same files there."""
+    if doc_id.isascii():
+        return doc_id.lower()
+    import unicodedata
+
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", doc_id).casefold())
+
+
+def _unsafe(doc_id: str) -> str:
+    if not doc_id:
+        return "it is empty"
+    if doc_id[0] in ".-":
+        return f'it starts with "{doc_id[0]}"'
+    bad = next((c for c in doc_id if c in '/\\:<>"|?*' or ord(c) < 0x20 or ord(c) == 0x7F), "?")
+    return f"it has {bad!r}, which a file name cannot have on every system"
+
+
+def target(out: Path, fmt: Format, doc_id: str) -> Path:
+    if not safe_name(doc_id):
+        raise UnsafeName(f"document id {doc_id!r} cannot name a file")
+    return out / fmt.folder / f"{doc_id}{fmt.suffix}"

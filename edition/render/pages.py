@@ -1,0 +1,122 @@
+"""Edition-level outputs: pages made from every document at once.
+
+The persons index (``html/persons.html``) lists each person with every speech they
+give and every place they are named, linked to the exact anchor on the document's
+page. The per-document step renders ``persons-data.xsl`` with each document (cached
+with it for incremental builds): who the document's persons are, and each one's entry
+for the index, already rendered. Once per build, ``persons_page`` orders the documents,
+has ``persons.xsl`` render the page from the persons alone, and joins each person's
+entries into it as the page is written.
+
+So the edition step never hands Saxon every document at once: its memory and time grow
+with the number of persons, not of documents, and the page streams to disk
+(``output.write_atomic_chunks``). Markup stays in the stylesheets; this module only
+orders, gathers and joins.
+
+Like the index page, the persons index is kept as it was when some sources have
+errors, rather than losing their entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+from lxml import etree
+
+from edition.render import saxon as transform
+from edition.render.formats import INDEX, PERSONS
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+
+#: Where persons.xsl leaves room for a person's entries.
+_SLOT = re.compile(r'<template data-persons-entries="([^"]*)"></template>')
+
+
+def persons_data(xml: str) -> dict:
+    """What the persons index keeps of one document: ``persons-data.xsl``'s output, read into plain
+    lists (JSON in the manifest, no markup escaped twice): the document's sort key (date, title, id)
+    and, for each person, [id, sort key, names, details, entry HTML]."""
+    doc = etree.fromstring(xml.encode("utf-8"), _PARSER)
+    return {"key": [doc.get("when") or "9999", doc.findtext("title") or "", doc.get("id") or ""],
+            "persons": [[p.get("id") or "", p.get("sort") or "", [n.text or "" for n in p.iterfind("name")],
+                         [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or ""]
+                        for p in doc.iterfind("person")]}
+
+
+class Persons:
+    """Every person of the edition, gathered from each document's ``persons_data``."""
+
+    def __init__(self, documents: list[dict]):
+        # the documents by date, then title, then id: the order of each person's entries
+        self.people: dict[str, dict] = {}  # id -> sort key, names, details: in order of first appearance
+        self.entries: dict[str, list[str]] = {}  # id -> the person's entries (HTML), documents in order
+        for data in sorted(documents, key=lambda d: d["key"]):
+            for pid, sort, names, details, entry in data["persons"]:
+                known = self.people.setdefault(pid, {"sort": sort, "names": [], "details": []})
+                for field, values in (("names", names), ("details", details)):
+                    for value in values:
+                        if value not in known[field]:
+                            known[field].append(value)
+                self.entries.setdefault(pid, []).append(entry)
+
+    @cached_property
+    def skeleton_input(self) -> str:
+        """What persons.xsl renders the page from: the persons alone."""
+        edition = etree.Element("edition")
+        for pid, known in self.people.items():
+            person = etree.SubElement(edition, "person", id=pid, sort=known["sort"])
+            for field, tag in (("names", "name"), ("details", "details")):
+                for text in known[field]:
+                    etree.SubElement(person, tag).text = text
+        return etree.tostring(edition, encoding="unicode")
+
+    def fingerprint(self) -> str:
+        """A hash of everything the page depends on (for the build's change check), made without
+        joining the entries into one string."""
+        h = hashlib.sha256(self.skeleton_input.encode("utf-8"))
+        for pid in self.people:
+            for entry in self.entries[pid]:
+                h.update(b"\0" + entry.encode("utf-8"))
+        return h.hexdigest()
+
+
+def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
+    """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, params)
+    return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
+
+
+#: The index page (index.xsl): one for the edition, its list made of the documents' entries.
+_INDEX_SLOT = re.compile(r'<template data-index-entries=""></template>')
+
+
+def index_entry(summary: dict, params: dict) -> str:
+    """A document's entry in the index page's list (rendered with the document, by index.xsl)."""
+    entry = etree.Element("entry")
+    doc = etree.SubElement(entry, "document", id=summary["id"])
+    doc.set("when", summary["when"])
+    for name in ("title", "date", "place", "type", "summary"):
+        etree.SubElement(doc, name).text = summary[name]
+    return transform.render_text(etree.tostring(entry, encoding="unicode"), INDEX.stylesheet, params)
+
+
+def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
+    """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, params)
+    return _splice(page, _INDEX_SLOT, lambda key: entries)
+
+
+def _splice(page: str, slot: re.Pattern, entries) -> Iterator[bytes]:
+    """``page`` with each match of ``slot`` replaced by ``entries(key)`` (the slot's unescaped group 1)."""
+    last = 0
+    for found in slot.finditer(page):
+        yield page[last:found.start()].encode("utf-8")
+        for entry in entries(html.unescape(found.group(1)) if found.groups() else ""):
+            yield entry.encode("utf-8")
+        last = found.end()
+    yield page[last:].encode("utf-8")

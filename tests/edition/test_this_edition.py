@@ -1,0 +1,45 @@
+"""This repository's own edition, whatever tei/ holds: it validates with --strict, every source
+follows the convention of pointing XML editors at the shipped schema, and a fresh build
+reproduces the committed output/ byte for byte. (The tool's tests use fixtures: adding, editing
+or removing documents in tei/ never breaks one of them.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from tests.support import ROOT, run_cli
+
+EDITION = ROOT / "tei"
+SOURCES = sorted(EDITION.rglob("*.xml"))
+
+
+def _tree(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".edition-"))
+
+
+def test_the_edition_validates_with_strict(capsys):
+    code, _, err = run_cli(capsys, "validate", "--strict", EDITION)
+    assert code == 0, err
+
+
+def test_a_fresh_build_reproduces_the_committed_output(tmp_path, capsys):
+    out = tmp_path / "output"
+    code, _, err = run_cli(capsys, "build", "--strict", EDITION, "--out", out)
+    assert code == 0, err
+    committed = ROOT / "output"
+    assert _tree(out) == _tree(committed)
+    for rel in _tree(out):
+        assert (out / rel).read_bytes() == (committed / rel).read_bytes(), f"output/{rel} is stale: run `edition build`"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])
+def test_each_source_points_xml_editors_at_the_shipped_schema(source):
+    pi = etree.parse(str(source)).getroot().getprevious()
+    while pi is not None and not (isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-model"):
+        pi = pi.getprevious()
+    assert pi is not None, f"{source.name}: no <?xml-model?> instruction"
+    href = re.search(r'href="([^"]+)"', pi.text).group(1)
+    assert (source.parent / href).resolve() == (ROOT / "schemas" / "edition.rng").resolve()
