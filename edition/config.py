@@ -1,5 +1,6 @@
 """What a run is told: one typed, frozen ``Config`` that the command line builds once and passes
-down, and the stylesheet parameters an edition may set, each checked.
+down (from ``edition.toml``, then the command line's options over it), and the stylesheet
+parameters an edition may set, each checked.
 
 Only the parameters listed here reach the stylesheets from outside (``--param NAME=VALUE``);
 the others the stylesheets declare (where the CSS is, the folders of the other formats, the
@@ -93,3 +94,126 @@ class Config:
 
     def __reduce__(self):  # picklable (the read-only view of the parameters is not)
         return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor))
+
+
+# ---------------------------------------------------------------- edition.toml
+
+CONFIG_FILE = "edition.toml"
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: type | tuple  # what TOML gives for it
+    summary: str
+    param: str | None = None  # the stylesheet parameter it sets
+
+
+#: The keys of the [edition] table.
+EDITION_KEYS: dict[str, Key] = {k.name: k for k in (
+    Key("title", str, "the edition's title", "edition-title"),
+    Key("url", str, "where the edition's html/ folder is published (citations, canonical links)", "edition-url"),
+    Key("sources", (str, list), "the folders or files of TEI sources, relative to edition.toml (default: tei)"),
+    Key("output", str, "the output folder, relative to edition.toml (default: output)"),
+    Key("schema", str, "the RelaxNG schema, relative to edition.toml (default: the built-in one)"),
+    Key("rules", bool, "whether the edition's rules run after the grammar (default: true)"),
+    Key("jobs", int, "worker processes for builds (default: one per CPU)"),
+)}
+TABLES = {"edition": "what the edition is and where its files are", "params": "stylesheet parameters"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What edition.toml says, paths resolved against its folder; None where it says nothing."""
+
+    path: Path | None = None  # the file (None: no edition.toml)
+    sources: tuple[Path, ...] | None = None
+    output: Path | None = None
+    schema: Path | None = None
+    rules: bool | None = None
+    jobs: int | None = None
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path | None:
+        return self.path.parent if self.path is not None else None
+
+
+def _unknown(what: str, name: str, valid) -> UsageError:
+    close = difflib.get_close_matches(name, list(valid), n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return UsageError(f"{what} is not known; {hint}the valid names are: {', '.join(sorted(valid))}")
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The edition.toml of the edition ``start`` (default: the working folder) is in, or None."""
+    candidate = (start / CONFIG_FILE) if start is not None else Path(CONFIG_FILE)
+    return candidate if candidate.is_file() else None
+
+
+def load(path: Path) -> Settings:
+    """Read and check ``edition.toml``: unknown tables, keys and parameters are errors that list the
+    valid names; values of the wrong type say what was expected."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    shown = display(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{shown}: cannot read it: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{shown}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{shown}: not valid TOML: {exc}") from None
+    for table in data:
+        if table not in TABLES:
+            raise _unknown(f"{shown}: the table [{table}]", table, TABLES)
+        if not isinstance(data[table], dict):
+            raise UsageError(f"{shown}: {table} must be a table ([{table}])")
+    edition, params = data.get("edition", {}), dict(data.get("params", {}))
+    folder = path.parent
+    for name, value in edition.items():
+        key = EDITION_KEYS.get(name)
+        if key is None:
+            raise _unknown(f"{shown}: the key edition.{name}", name, EDITION_KEYS)
+        if not isinstance(value, key.kind) or (key.kind is int and isinstance(value, bool)):
+            wanted = {str: "a string", bool: "true or false", int: "a whole number"}.get(key.kind, "a string or a list of strings")
+            raise UsageError(f"{shown}: edition.{name} must be {wanted} ({key.summary})")
+        if key.param:
+            params.setdefault(key.param, value)
+    for name, value in params.items():
+        if not isinstance(value, (str, int, float, bool)) or isinstance(value, bool):
+            raise UsageError(f"{shown}: params.{name} must be a string or a number")
+    params = {name: str(value) for name, value in params.items()}
+    try:
+        check_params(params)
+    except UsageError as exc:
+        raise UsageError(f"{shown}: {str(exc).replace('--param ', 'params.', 1)}") from None
+    sources = edition.get("sources")
+    if isinstance(sources, str):
+        sources = [sources]
+    if sources is not None and (not sources or not all(isinstance(s, str) and s for s in sources)):
+        raise UsageError(f"{shown}: edition.sources must name at least one folder or file")
+    if edition.get("jobs") is not None and edition["jobs"] < 1:
+        raise UsageError(f"{shown}: edition.jobs must be 1 or more")
+    return Settings(
+        path=path,
+        sources=tuple(folder / s for s in sources) if sources is not None else None,
+        output=folder / edition["output"] if "output" in edition else None,
+        schema=folder / edition["schema"] if "schema" in edition else None,
+        rules=edition.get("rules"),
+        jobs=edition.get("jobs"),
+        params=MappingProxyType(params),
+    )
+
+
+def display(path: Path) -> str:
+    try:
+        import os
+
+        rel = os.path.relpath(path)
+        return str(path) if rel.startswith("..") else rel
+    except ValueError:
+        return str(path)

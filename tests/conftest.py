@@ -18,6 +18,13 @@ def pytest_addoption(parser):
                      help="rewrite tests/golden/ from the current outputs (after reviewing the change)")
 
 
+@pytest.fixture(autouse=True)
+def _away_from_this_edition(tmp_path_factory, monkeypatch):
+    """Every test runs in an empty working folder: this repository's edition.toml (or any other
+    edition's around) never reaches a test of the tool. Tests that need an edition.toml write one."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The seed edition built once into a fresh folder."""

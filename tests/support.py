@@ -26,6 +26,27 @@ SEED_PAGE = SHARED / "seeds" / "000_ec7246e2879919db.txt"
 TEI_ALL = SHARED / "schemas" / "tei_all.rng"
 
 
+def small_document(doc_id: str | None, words: str = "We met at the airport.", title: str | None = None) -> str:
+    """A small valid TEI document (one speaker, one speech) whose words and title a test chooses;
+    without ``doc_id`` it has no xml:id (its file name gives the document id)."""
+    ident = f' xml:id="{doc_id}"' if doc_id else ""
+    title = title or f"Record {doc_id or 'without id'}"
+    return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"{ident}>
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>{title}</title></titleStmt>
+      <publicationStmt><publisher>edition test suite</publisher></publicationStmt>
+      <sourceDesc><p>Written for the test suite.</p></sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <particDesc><listPerson><person xml:id="mao"><persName>Mao Zedong</persName></person></listPerson></particDesc>
+    </profileDesc>
+  </teiHeader>
+  <text><body><div><sp who="#mao"><speaker>MAO ZEDONG</speaker><p>{words}</p></sp></div></body></text>
+</TEI>
+"""
+
+
 def run_cli(capsys, *argv) -> tuple[int, str, str]:
     code = cli.main([str(a) for a in argv])
     out, err = capsys.readouterr()

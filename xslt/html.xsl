@@ -146,6 +146,17 @@
     <h3><xsl:apply-templates/></h3>
   </xsl:template>
 
+  <!-- a table of the source (a word processor's): its rows and cells as they were -->
+  <xsl:template match="tei:table">
+    <table class="table"><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
+  </xsl:template>
+  <xsl:template match="tei:row">
+    <tr><xsl:apply-templates select="tei:cell"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell">
+    <td><xsl:apply-templates/></td>
+  </xsl:template>
+
   <xsl:template match="tei:opener | tei:closer">
     <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>
@@ -475,9 +486,13 @@
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>
         </xsl:for-each>
-        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
           <li><xsl:value-of select="e:label('publisher')"/><xsl:text> </xsl:text>
             <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', ')"/></li>
+        </xsl:for-each>
+        <!-- a statement in prose ("Unpublished draft."), said as it is -->
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:p">
+          <li><xsl:apply-templates/></li>
         </xsl:for-each>
       </ul>
     </section>

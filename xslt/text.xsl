@@ -289,8 +289,11 @@
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
     </xsl:for-each>
-    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
       <xsl:value-of select="e:para(e:label('publisher') || ' ' || string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', '))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:p">
+      <xsl:value-of select="e:para-inline(node())"/>
     </xsl:for-each>
 
     <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
@@ -310,6 +313,13 @@
 
   <xsl:template match="tei:div/tei:head" mode="block">
     <xsl:value-of select="e:heading(e:inline(node()), '-')"/>
+  </xsl:template>
+
+  <!-- a table: one paragraph a row, its cells joined by " | " -->
+  <xsl:template match="tei:table" mode="block">
+    <xsl:for-each select="tei:row">
+      <xsl:value-of select="e:para(string-join(tei:cell ! e:inline(node()), ' | '))"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="block">

@@ -81,13 +81,13 @@ def id_problem(doc_id: str) -> tuple[str, str] | None:
     """Why ``doc_id`` cannot name the document's output files, as (code, message); None if it can."""
     fix = 'give the document an xml:id of letters, digits, "-", "_" and "." (not first)'
     if not doc_id or not _SAFE_NAME.match(doc_id):
-        return "unsafe-id", f'document id "{doc_id}" cannot name an output file ({_unsafe(doc_id)}); {fix}'
+        return "unsafe-id", f'document id "{doc_id}" cannot name an output file; {_unsafe(doc_id)}; {fix}'
     base = doc_id.split(".", 1)[0].rstrip(" ").casefold()
     if doc_id.casefold() in RESERVED:
-        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file: it is the name of an edition page '
+        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file; it is the name of an edition page '
                              f"({', '.join(sorted(RESERVED))}; on macOS and Windows in any case); choose another id")
     if base in DEVICES:
-        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file: "{doc_id.split(".", 1)[0]}" is a device '
+        return "unsafe-id", (f'document id "{doc_id}" cannot name an output file; "{doc_id.split(".", 1)[0]}" is a device '
                              f"name on Windows (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, with any extension, in any case), "
                              f"where its files cannot be created; choose another id")
     size = id_bytes(doc_id)
@@ -98,6 +98,13 @@ def id_problem(doc_id: str) -> tuple[str, str] | None:
                                f"written under) needs {NAME_MAX - MAX_ID_BYTES} more, so an id may have at most "
                                f"{MAX_ID_BYTES} bytes: shorten it (and the file name)")
     return None
+
+
+def unsafe_id_reason(doc_id: str) -> str:
+    """Why ``doc_id`` cannot name an output file (``safe_name`` is false): the message of the build's
+    ``unsafe-id`` (or ``id-too-long``), which ``edition import`` gives too before writing a draft."""
+    found = id_problem(doc_id)
+    return found[1] if found else f'document id "{doc_id}" can name its output files'
 
 
 def id_bytes(doc_id: str) -> int:

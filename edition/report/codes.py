@@ -55,6 +55,15 @@ _OTHER_CODES = [
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
+    # edition import (edition/importer/): its input, and the words check of its draft
+    Code("no-text", E, "a transcript to import holds text"),
+    Code("not-text", E, "a transcript to import is a text file (not an image, a PDF, a word-processor file)"),
+    Code("not-docx", E, "a .docx to import is a Word document python-docx can read"),
+    Code("not-a-file", E, "a transcript to import is a regular file (not a pipe or a device)"),
+    Code("paragraph-too-long", E, "a paragraph of a transcript to import is at most 1,000,000 characters"),
+    Code("unreadable", E, "a transcript of a folder being imported can be read"),
+    Code("id-taken", E, "two transcripts of a folder being imported do not give one document id"),
+    Code("text-lost", E, "an import's draft holds every word and sign of its input (else it is a bug of the import)"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}

@@ -27,6 +27,7 @@ from edition.builder.publish import publish
 from edition.config import Config
 from edition.results import Result
 from edition.builder.output import DIRTY, LOCK, MANIFEST
+from tests.support import small_document
 
 NAMES = ("a", "b", "c")
 WORDS = ("Beijing", "Moscow", "pencil", "airport")
@@ -34,32 +35,9 @@ BOOKKEEPING = {MANIFEST, LOCK, DIRTY}
 
 
 def document(doc_id: str | None, word: str, ref: str | None, broken: bool) -> str:
-    ident = f' xml:id="{doc_id}"' if doc_id is not None else ""
     link = f' See <ref target="{ref}.xml">the other record</ref>.' if ref else ""
     bad = "<wrong>not TEI</wrong>" if broken else ""
-    return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"{ident}>
-  <teiHeader>
-    <fileDesc>
-      <titleStmt><title>Record about {word}</title></titleStmt>
-      <publicationStmt><publisher>edition test suite</publisher></publicationStmt>
-      <sourceDesc><p>Written for the test suite.</p></sourceDesc>
-    </fileDesc>
-    <profileDesc>
-      <particDesc><listPerson><person xml:id="mao"><persName>Mao Zedong</persName></person></listPerson></particDesc>
-    </profileDesc>
-  </teiHeader>
-  <text>
-    <body>
-      <div>
-        <sp who="#mao">
-          <speaker>MAO ZEDONG</speaker>
-          <p>We met at the {word} building.{link}{bad}</p>
-        </sp>
-      </div>
-    </body>
-  </text>
-</TEI>
-"""
+    return small_document(doc_id, f"We met at the {word} building.{link}{bad}", title=f"Record about {word}")
 
 
 ids = st.one_of(st.none(), st.sampled_from(NAMES), st.just("same"))  # "same": the file's own name

@@ -79,11 +79,11 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_files_and_the_next_repai
 
     # how many outputs the build from the old edition to the new replaces, counted by the same points
     passed: dict[str, int] = {}
-    monkeypatch.setattr(checkpoints, "reached", lambda point: passed.__setitem__(point, passed.get(point, 0) + 1))
     counted = tmp_path / "counted"
     shutil.copytree(ref_old, counted)
-    assert run_cli(capsys, "build", new_src, "--out", counted, "--jobs", "1")[0] == 0
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # undoes this patch only (not the other fixtures' working folder)
+        patch.setattr(checkpoints, "reached", lambda point: passed.__setitem__(point, passed.get(point, 0) + 1))
+        assert run_cli(capsys, "build", new_src, "--out", counted, "--jobs", "1")[0] == 0
     assert tree(counted) == new
     documents, total = N * len(FORMATS), passed["replace"]  # the documents' outputs come first, in order
     assert total > documents + 2, passed

@@ -10,13 +10,12 @@ import signal
 import stat
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, run_cli
+from tests.support import ROOT, run_cli, small_document
 from edition import config
 from edition.builder import executors
 from edition.builder.publish import publish
@@ -30,22 +29,7 @@ PERMISSIVE = ROOT / "tests" / "fixtures" / "schemas" / "permissive.rng"  # any T
 
 
 def doc(doc_id: str | None, words: str = "We met at the airport.", extra: str = "") -> str:
-    ident = f' xml:id="{doc_id}"' if doc_id else ""
-    return textwrap.dedent(f"""\
-        <TEI xmlns="http://www.tei-c.org/ns/1.0"{ident}>
-          <teiHeader>
-            <fileDesc>
-              <titleStmt><title>Record {doc_id or 'without id'}</title></titleStmt>
-              <publicationStmt><publisher>edition test suite</publisher></publicationStmt>
-              <sourceDesc><p>Written for the test suite.</p></sourceDesc>
-            </fileDesc>
-            <profileDesc>
-              <particDesc><listPerson><person xml:id="mao"><persName>Mao Zedong</persName></person></listPerson></particDesc>
-            </profileDesc>
-          </teiHeader>
-          <text><body><div><sp who="#mao"><speaker>MAO</speaker><p>{words}{extra}</p></sp></div></body></text>
-        </TEI>
-        """)
+    return small_document(doc_id, words + extra)
 
 
 def files(out: Path) -> dict[str, bytes]:

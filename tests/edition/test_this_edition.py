@@ -1,4 +1,4 @@
-"""This repository's own edition, whatever tei/ holds: it validates with --strict, every source
+"""This repository's own edition (edition.toml), whatever tei/ holds: it validates with --strict, every source
 follows the convention of pointing XML editors at the shipped schema, and a fresh build
 reproduces the committed output/ byte for byte. (The tool's tests use fixtures: adding, editing
 or removing documents in tei/ never breaks one of them.)"""
@@ -13,6 +13,7 @@ from lxml import etree
 from tests.support import ROOT, run_cli
 
 EDITION = ROOT / "tei"
+CONFIG = ROOT / "edition.toml"
 SOURCES = sorted(EDITION.rglob("*.xml"))
 
 
@@ -21,13 +22,13 @@ def _tree(folder):
 
 
 def test_the_edition_validates_with_strict(capsys):
-    code, _, err = run_cli(capsys, "validate", "--strict", EDITION)
+    code, _, err = run_cli(capsys, "validate", "--strict", "--config", CONFIG)
     assert code == 0, err
 
 
 def test_a_fresh_build_reproduces_the_committed_output(tmp_path, capsys):
     out = tmp_path / "output"
-    code, _, err = run_cli(capsys, "build", "--strict", EDITION, "--out", out)
+    code, _, err = run_cli(capsys, "build", "--strict", "--config", CONFIG, "--out", out)
     assert code == 0, err
     committed = ROOT / "output"
     assert _tree(out) == _tree(committed)

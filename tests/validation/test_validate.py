@@ -36,7 +36,7 @@ MESSAGES = [
     ("unknown-element",
      [("<p>They concur", "<para/><p>They concur")], "<para/>", 9,
      "error[schema-element]: <para> is not an element of the schema; inside <div> after <sp>, allowed here: "
-     "<anchor>, <closer>, <div>, <gap>, <lb>, <listBibl>, <p>, <pb>, <sp>, <stage> or the end of <div>"),
+     "<anchor>, <closer>, <div>, <gap>, <lb>, <listBibl>, <p>, <pb>, <sp>, <stage>, <table> or the end of <div>"),
     ("misspelled-element",
      [("<speaker>N.S. KHRUSHCHEV</speaker>", "<speeker>N.S. KHRUSHCHEV</speeker>")], "<speeker>", 11,
      "error[schema-element]: <speeker> is not an element of the schema (did you mean <speaker>?); "
@@ -44,8 +44,8 @@ MESSAGES = [
     ("head-after-p",
      [("<p>They concur", "<head>Late</head><p>They concur")], "<head>Late", 9,
      "error[schema-element]: <head> may stand inside <div>, but not after <sp>; allowed here: <anchor>, <closer>, <div>, "
-     "<gap>, <lb>, <listBibl>, <p>, <pb>, <sp>, <stage> or the end of <div> (<div> holds: <head>*, <opener>?, "
-     "(<sp> | <p> | <stage> | <div> | <listBibl> | <pb> | <lb> | <anchor> | <gap>)+, <closer>?)"),
+     "<gap>, <lb>, <listBibl>, <p>, <pb>, <sp>, <stage>, <table> or the end of <div> (<div> holds: <head>*, <opener>?, "
+     "(<sp> | <p> | <stage> | <div> | <listBibl> | <table> | <pb> | <lb> | <anchor> | <gap>)+, <closer>?)"),
     ("note-without-type",  # libxml2: "Element note failed to validate attributes", line 0, no path
      [('<note type="editorial" n="1"', '<note n="1"')], '<note n="1"', 121,
      "error[schema-attribute]: <note> (inside <dateline>) lacks the required attribute @type: add type=\"...\" (a name: letters, digits, "

@@ -44,6 +44,7 @@
       'repository': 'Repository',
       'fond': 'Collection',
       'opis': 'Inventory',
+      'papka': 'Folder',
       'delo': 'File',
       'sheets': 'Sheets',
       'form': 'Physical form',
@@ -79,9 +80,10 @@
     <xsl:sequence select="($e:labels($key), $key)[1]"/>
   </xsl:function>
 
-  <!-- archival levels as the source's short citation abbreviates them (Russian archival usage) -->
+  <!-- archival levels as the source's short citation abbreviates them (Russian archival usage); an
+       idno's or a locus's @rend is the source's own ("papka" for "p.", "ll." for several sheets) -->
   <xsl:variable name="e:level-abbr" as="map(xs:string, xs:string)"
-      select="map { 'fond': 'f.', 'opis': 'op.', 'delo': 'd.', 'sheets': 'l.' }"/>
+      select="map { 'fond': 'f.', 'opis': 'op.', 'papka': 'p.', 'delo': 'd.', 'sheets': 'l.' }"/>
 
   <!-- ===================================================== notes -->
 
@@ -263,7 +265,9 @@
   <!-- The short citation: "RGANI, f. 52, op. 1, d. 498, l. 43." -->
   <xsl:function name="e:archival-citation" as="xs:string">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
-    <xsl:sequence select="string-join((normalize-space($ms/tei:msIdentifier/tei:repository), e:archival-location($ms))[. != ''], ', ') || '.'"/>
+    <xsl:variable name="citation" select="string-join((normalize-space($ms/tei:msIdentifier/tei:repository), e:archival-location($ms))[. != ''], ', ')"/>
+    <!-- "l. 9 ob." ends with its own full stop -->
+    <xsl:sequence select="if (e:ends-sentence($citation)) then $citation else $citation || '.'"/>
   </xsl:function>
 
   <!-- The place in the repository: "f. 52, op. 1, d. 498, l. 43" (CSL's archive_location) -->
@@ -272,9 +276,9 @@
     <xsl:variable name="parts" as="xs:string*" select="
         $ms/tei:msIdentifier/tei:collection ! normalize-space(.),
         $ms/tei:msIdentifier/tei:idno ! (
-            if ($e:level-abbr(string(@type))) then $e:level-abbr(string(@type)) || ' ' || normalize-space(.)
+            if ($e:level-abbr(string(@type))) then (@rend[. != ''], $e:level-abbr(string(@type)))[1] || ' ' || normalize-space(.)
             else normalize-space(.)),
-        e:sheets($ms) ! ($e:level-abbr('sheets') || ' ' || .)"/>
+        e:sheets($ms) ! (($ms/tei:msContents/tei:msItem/tei:locus/@rend[. != ''], $e:level-abbr('sheets'))[1] || ' ' || .)"/>
     <xsl:sequence select="string-join($parts[. != ''], ', ')"/>
   </xsl:function>
 

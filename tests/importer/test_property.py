@@ -15,8 +15,10 @@ import os
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
-from edition import importer
-from tests.test_import import FIXTURE_DIR, FIXTURES, assert_no_text_lost
+from edition.importer import ImportProblem, import_text
+from edition.importer.check import check
+from edition.importer.layout import clean_lines
+from tests.importer.support import FIXTURE_DIR, assert_no_text_lost
 
 EXAMPLES = int(os.environ.get("EDITION_IMPORT_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -51,7 +53,7 @@ transcript = st.lists(st.tuples(line, st.sampled_from(["\n", "\n\n", "\n\n\n", "
 
 
 def _fixture_texts() -> list[str]:
-    return [(FIXTURE_DIR / name).read_text(encoding="utf-8") for name in sorted(FIXTURES)]
+    return [path.read_text(encoding="utf-8") for path in sorted(FIXTURE_DIR.glob("*.txt"))]
 
 
 @st.composite
@@ -81,15 +83,16 @@ def mutated(draw):
 
 def _holds(text: str) -> None:
     try:
-        imported = importer.import_text(text, source="random.txt")
-    except importer.ImportProblem as exc:
-        assert "no text" in str(exc)
-        assert not "".join(importer.clean_lines(text)).strip()
+        imported = import_text(text, source="random.txt")
+    except ImportProblem as exc:
+        assert exc.code == "no-text" and "no text" in str(exc)
+        assert not "".join(clean_lines(text)).strip()
         return
     data = imported.serialize()
     etree.fromstring(data)  # well-formed
-    problems = importer.check(data, imported.doc_id, "random.xml")
+    problems = check(data, imported.doc_id, "random.xml")
     assert [p for p in problems if p.is_error] == [], "\n".join(map(str, problems)) + "\n---\n" + text
+    assert imported.lost == [], "\n".join(map(str, imported.lost))  # the import's own words check
     assert_no_text_lost(text, imported)
 
 
