@@ -163,7 +163,7 @@ def _report(args: argparse.Namespace, result, out: Path | None, started: float) 
         line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {out}"
         if result.unchanged:
             line += f" ({len(result.unchanged)} unchanged)"
-    print(f"edition: {line} in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    print(report.printable(f"edition: {line} in {time.perf_counter() - started:.2f}s"), file=sys.stderr)
 
 
 def _exit_code(args: argparse.Namespace, result) -> int:
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except EditionError as exc:
-        print(f"edition: error: {exc}", file=sys.stderr)
+        print(report.printable(f"edition: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("edition: interrupted", file=sys.stderr)
@@ -236,5 +236,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, traceback only on request
         if getattr(args, "traceback", False):
             raise
-        print(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", file=sys.stderr)
+        print(report.printable(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)"),
+              file=sys.stderr)
         return EXIT_TOOL

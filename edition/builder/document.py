@@ -17,9 +17,8 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document
-from edition.render.formats import safe_name, unsafe_id_reason
 from edition.sources.parse import from_bytes
-from edition.validation import compile_schema, diagnose, rules
+from edition.validation import compile_schema, diagnose, document_id, rules
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,8 @@ def process(job: Job) -> Done:
     problems = diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules)
     if job.rules:
         done.documents = {ptr: (source.path.parent / ptr).is_file() for ptr in rules.documents_named(source)}
-    done.doc_id = doc_id = source.doc_id or Path(job.path).stem
+    done.doc_id = doc_id = document_id(source)  # validation (diagnose) said whether it can name the output files
     done.position = source.position(source.root)
-    if not safe_name(doc_id):
-        problems.append(error("unsafe-id", job.display, *done.position, unsafe_id_reason(doc_id)))
     done.diagnostics = sort(problems)
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were

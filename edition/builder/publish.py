@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from edition import resources
-from edition.builder import manifest, output, plan, site
+from edition.builder import checkpoints, manifest, output, plan, site
 from edition.builder.document import Done, Job, entry, from_entry
 from edition.builder.executors import executor, ordered
 from edition.builder.manifest import Manifest
@@ -27,7 +27,7 @@ from edition.builder.plan import Planned, Scope
 from edition.config import Config
 from edition.diagnostics import error, warning
 from edition.errors import OutputProblem
-from edition.render.formats import ASSETS, FORMATS, INDEX, target
+from edition.render.formats import ASSETS, FORMATS, INDEX, id_key, target
 from edition.report.progress import Progress, wanted
 from edition.results import Checked, Result
 from edition.sources.discover import discover
@@ -61,6 +61,7 @@ def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Con
     previous = _previous(out, writer, result)
     verify = (out / output.DIRTY).exists()  # the last build did not finish: read every output it may have touched
     writer.mark(output.DIRTY)
+    checkpoints.reached("started")
     cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
     planned = plan.plan(found, out, writer.root, fingerprint, cache, verify)
     kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
@@ -69,6 +70,7 @@ def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Con
     new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, result, verify)
     if new != previous or previous.damaged:  # a build that changed nothing leaves the manifest alone
         new.save(out, writer)
+    checkpoints.reached("finishing")
     writer.unlink(out / output.DIRTY)
     return result
 
@@ -92,7 +94,8 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
     need, and whether some source failed."""
     documents: dict[str, dict] = {}  # doc id -> manifest entry, in discovery order
     summaries: list[dict] = []
-    seen: dict[str, str] = {}  # doc id -> display
+    seen: dict[str, tuple[str, str]] = {}  # id_key(doc id) -> (doc id, display): ids that differ only in case collide
+    kept_ids = {id_key(doc_id): doc_id for doc_id in kept}
     unstyled: dict[str, list] = {}  # element -> [count, documents, display, line, column]
     failed = False
     stale = [p for p in planned if p.inputs is not None and p.cached is None]
@@ -119,15 +122,18 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
                 failed = True
                 result.tool_failed |= done.render_failed
                 continue
-            other = seen.get(done.doc_id) or (plan.shown_source(kept[done.doc_id]["source"], writer.root)
-                                              if done.doc_id in kept else None)
+            key = id_key(done.doc_id)
+            other_id, other = seen.get(key) or ((kept_ids[key], plan.shown_source(kept[kept_ids[key]]["source"], writer.root))
+                                                if key in kept_ids else (None, None))
             if other is not None:
+                same = (f'document id "{done.doc_id}" is also used by {other}' if other_id == done.doc_id else
+                        f'document id "{done.doc_id}" differs from "{other_id}" (used by {other}) only in case or in '
+                        f'how its accents are encoded, so on macOS and Windows both would write the same files')
                 checked.diagnostics.append(error("doc-id-duplicate", done.display, *done.position,
-                                                 f'document id "{done.doc_id}" is also used by {other}; '
-                                                 f'every document needs its own id'))
+                                                 f'{same}; every document needs its own id'))
                 failed = True
                 continue
-            seen[done.doc_id] = done.display
+            seen[key] = (done.doc_id, done.display)
             documents[done.doc_id] = done.entry if done.entry is not None else _write_document(done, p, out, writer,
                                                                                                 result)
             if done.entry is not None:

@@ -83,7 +83,7 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
         raise UsageError(f"{source}: cannot read: {exc.strerror or exc}") from None
     if outcome.imported is None:  # a bad input: its diagnostics say why
         for d in outcome.problems:
-            print(d, file=sys.stderr)
+            print(diagnostics.printable(str(d)), file=sys.stderr)
         return outcome.exit_code
     outcome.target = out
     if outcome.status != "failed":
@@ -100,14 +100,15 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
         print(r.to_json(output=None if outcome.status == "failed" else str(out) if out is not None else "-",
                         diagnostics=[str(d) for d in outcome.problems]), file=sys.stderr)
     else:
-        print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
+        print("\n".join(diagnostics.printable(line) for line in r.lines() + r.review_lines()), file=sys.stderr)
         diagnostics.text(diagnostics.Report(outcome.problems, [display], command="import"), sys.stderr)
     if outcome.status == "failed":
-        print(f"edition: import: the draft of {source} {_why_failed(outcome)}; nothing written (this is a bug in "
+        print(f"edition: import: the draft of {diagnostics.printable(str(source))} {_why_failed(outcome)}; nothing written (this is a bug in "
               f"edition import: please report it with the input)", file=sys.stderr)
         return EXIT_PROBLEMS
     if report == "text":
-        print(f"edition: imported {source} -> {out if out is not None else 'standard output'}: {_counts(r)} "
+        print(f"edition: imported {diagnostics.printable(str(source))} -> "
+              f"{diagnostics.printable(str(out)) if out is not None else 'standard output'}: {_counts(r)} "
               f"in {time.perf_counter() - started:.2f}s", file=sys.stderr)
     return EXIT_OK
 
@@ -188,7 +189,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
         taken[doc_id.lower()] = source
         outcomes.append(o)
         if report == "text":
-            print(_line(o), file=sys.stderr)
+            print(diagnostics.printable(_line(o)), file=sys.stderr)
     summary = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "failed", "exists")}
     review = sum(len(o.imported.report.review) for o in outcomes if o.imported is not None and o.status == "written")
     if report == "json":
@@ -199,7 +200,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
         parts = [f"{summary['failed']} failed"] if summary["failed"] else []
         if summary["exists"]:
             parts.append(f"{summary['exists']} not overwritten: --force overwrites them")
-        print(f"edition: imported {summary['written']} of {len(outcomes)} files to {out}"
+        print(f"edition: imported {summary['written']} of {len(outcomes)} files to {diagnostics.printable(str(out))}"
               + (f" ({', '.join(parts)})" if parts else "")
               + f"; {review} items to review (each file's list: --report json, or import it alone)"
               + f" in {time.perf_counter() - started:.2f}s", file=sys.stderr)
