@@ -47,6 +47,8 @@ def compiled(stylesheet: str):
 
 def _value(value):
     proc = processor()
+    if not isinstance(value, (bool, int, str)) and hasattr(value, "is_node"):  # a parsed document (PyXdmNode)
+        return value
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -110,15 +112,18 @@ class Outputs:
     no_rule: dict[str, dict[int, str]] = field(default_factory=dict)
 
 
-def render_document(xml: str, formats: Iterable[str], params: dict | None = None) -> Outputs:
+def render_document(xml: str, formats: Iterable[str], params: dict | None = None,
+                    documents: dict[str, str] | None = None) -> Outputs:
     """Every output of the XML document ``xml`` (a string) in one run: each of ``formats`` (names
-    in the registry), its index entry, its persons data and summary, and what has no rule."""
+    in the registry), its index entry, its persons data and summary, and what has no rule.
+    ``documents``: parameters that are XML documents (name -> its text), parsed here."""
     with _lock:  # a compiled stylesheet is not shared across threads while it runs
         try:
             node = processor().parse_xml(xml_text=xml)
+            nodes = {name: processor().parse_xml(xml_text=text) for name, text in (documents or {}).items()}
         except Exception as exc:
             raise TransformError(str(exc).strip()) from None
-        return render_parsed(node, formats, params)
+        return render_parsed(node, formats, {**(params or {}), **nodes})
 
 
 def render_parsed(node, formats: Iterable[str], params: dict | None = None) -> Outputs:

@@ -120,7 +120,7 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                <li id="person-{e:person-id(.)}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
                   <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>

@@ -56,7 +56,12 @@
       'cite-data': 'Citation data',
       'csl-json': 'CSL-JSON',
       'bibtex': 'BibTeX',
-      'plain-text': 'Plain text'
+      'plain-text': 'Plain text',
+      'role': 'Role',
+      'authority-records': 'Authority records',
+      'places': 'Places',
+      'tei-source': 'TEI source',
+      'original-source': 'Original online source'
     }"/>
 
   <xsl:function name="e:label" as="xs:string">
