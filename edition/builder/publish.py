@@ -196,6 +196,12 @@ def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new:
         data = (resources.folder(folder) / rel).read_bytes()
         _write(result, writer, out / out_folder / name, data)
         assets[f"{out_folder}/{name}"] = manifest.digest(data)
+    # the registers travel with the sources (output/tei/registers/): the copies' pointers into them resolve
+    for r in regs.registers:
+        if r.source is not None:
+            rel = f"{FORMATS['tei'].folder}/{registers.FOLDER}/{r.path.name}"
+            _write(result, writer, out / rel, r.source.data)
+            assets[rel] = manifest.digest(r.source.data)
     if failed:
         # an edition with broken sources keeps its previous pages rather than losing their entries, and
         # the outputs of documents it cannot see (they may be the broken ones) stay

@@ -27,6 +27,8 @@
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="csl-href" as="xs:string" select="''"/>
   <xsl:param name="bibtex-href" as="xs:string" select="''"/>
+  <!-- the source as encoded (output/tei/ID.xml) -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
   <!-- The entries of the edition's registers this document points at (edition/sources/registers.py
        entries_xml): <entries><entry pointer="registers/persons.xml#mao" id="mao" kind="person">the
        register's TEI element</entry>...</entries>. Without it (a stylesheet run alone) a pointer into a
