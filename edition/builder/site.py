@@ -39,8 +39,9 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
     html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in html_pages.items()}
+    language = config.params.get("interface-language", search.LANGUAGE)
     if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())
-            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
+            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify, language)):
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
     else:
@@ -50,7 +51,7 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
 
         with ThreadPoolExecutor(max_workers=1) as background:
             indexing = background.submit(search.index, html, pages_at, searched, force=config.force,
-                                         verify=verify, jobs=jobs(config), writer=writer)
+                                         verify=verify, jobs=jobs(config), writer=writer, language=language)
             try:
                 _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params))
             finally:

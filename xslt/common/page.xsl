@@ -59,7 +59,7 @@
     <xsl:for-each select="$skip-to">
       <a class="skip" href="#{.}"><xsl:value-of select="$skip-label"/></a>
     </xsl:for-each>
-    <nav class="site" aria-label="Edition">
+    <nav class="site" aria-label="{e:label('edition-navigation')}">
       <xsl:variable name="links" as="element()*">
         <xsl:for-each select="('index', 'persons')[. = 'index' and $index-href or . = 'persons' and $persons-href]">
           <a href="{if (. = 'index') then $index-href else $persons-href}">

@@ -28,9 +28,9 @@
   <xsl:mode name="persons" on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
+    <html lang="{$interface-language}">
       <xsl:call-template name="e:page-head">
-        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $edition-title"/>
+        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $e:edition-title"/>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
@@ -44,9 +44,7 @@
               <xsl:sort select="@id"/>
             </xsl:perform-sort>
           </xsl:variable>
-          <p class="lead"><xsl:value-of select="count($groups)"/>
-            <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
-            <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
+          <p class="lead"><xsl:value-of select="e:count-label('persons-count', count($groups)) || e:label('persons-lead')"/></p>
           <xsl:if test="exists($groups)">
             <nav class="persons-toc" aria-label="{e:label('persons')}">
               <ul>
@@ -64,7 +62,7 @@
                 <p class="person-details"><xsl:value-of select="."/></p>
               </xsl:for-each>
               <xsl:if test="count(name) gt 1">
-                <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
+                <p class="also-named"><xsl:value-of select="e:label('also-written')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
               </xsl:if>
               <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
             </section>

@@ -69,11 +69,11 @@
   <xsl:function name="e:person-details" as="xs:string">
     <xsl:param name="person" as="element(tei:person)"/>
     <xsl:sequence select="string-join((
-        $person/tei:persName[position() gt 1] ! ('also ' || e:snippet(., 100000)),
+        $person/tei:persName[position() gt 1] ! (e:label('also') || ' ' || e:snippet(., 100000)),
         $person/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
-        $person/tei:birth ! ('born ' || e:snippet(., 100000)),
-        $person/tei:death ! ('died ' || e:snippet(., 100000)),
-        $person/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('born ', 'died '))], '; ')"/>
+        $person/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
+        $person/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $person/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))], '; ')"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->
