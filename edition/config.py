@@ -101,6 +101,7 @@ class Config:
     jobs: int | None = None  # worker processes; None: one per CPU when a build is big enough
     force: bool = False  # render every document again, whatever the manifest says
     executor: str | None = None  # "dask://HOST:PORT": render documents on a Dask cluster
+    stylesheets: Path | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
 
     def __post_init__(self):
         object.__setattr__(self, "params", MappingProxyType(dict(check_params(dict(self.params)))))
@@ -110,7 +111,8 @@ class Config:
             raise UsageError(f"--executor {self.executor}: expected dask://HOST:PORT")
 
     def __reduce__(self):  # picklable (the read-only view of the parameters is not)
-        return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor))
+        return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor,
+                         self.stylesheets))
 
 
 # ---------------------------------------------------------------- edition.toml
@@ -151,6 +153,7 @@ class Settings:
     rules: bool | None = None
     jobs: int | None = None
     params: Mapping[str, str] = field(default_factory=dict)
+    stylesheets: Path | None = None  # the edition's own stylesheets and CSS: its xslt/ folder, when it has one
 
     @property
     def folder(self) -> Path | None:
@@ -224,6 +227,7 @@ def load(path: Path) -> Settings:
         rules=edition.get("rules"),
         jobs=edition.get("jobs"),
         params=MappingProxyType(params),
+        stylesheets=folder / "xslt" if (folder / "xslt").is_dir() else None,
     )
 
 

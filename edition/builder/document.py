@@ -17,6 +17,7 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document
+from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
 from edition.validation import compile_schema, diagnose, document_id, rules
 
@@ -33,6 +34,7 @@ class Job:
     params: tuple[tuple[str, str], ...]
     inputs: str  # the hash of the inputs, handed back with the result
     code: str = ""  # manifest.code_digest() of the building process: a worker must run the same code
+    custom: Custom | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
 
 
 @dataclass
@@ -79,7 +81,7 @@ def process(job: Job) -> Done:
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were
     try:
-        rendered = document.render(source, doc_id, dict(job.params))
+        rendered = document.render(source, doc_id, dict(job.params), job.custom)
     except TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True

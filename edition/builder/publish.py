@@ -27,7 +27,8 @@ from edition.builder.plan import Planned, Scope
 from edition.config import Config
 from edition.diagnostics import error, warning
 from edition.errors import OutputProblem
-from edition.render.formats import ASSETS, FORMATS, INDEX, id_key, target
+from edition.render.formats import ASSETS, FORMATS, INDEX, custom_assets, id_key, target
+from edition.render.saxon import Custom
 from edition.report.progress import Progress, wanted
 from edition.results import Checked, Result
 from edition.sources.discover import discover
@@ -57,7 +58,8 @@ def publish(paths: list[Path], out: Path, config: Config) -> Result:
 def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Config) -> Result:
     result = Result()
     writer = output.OutputFolder(out)
-    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params))
+    custom = Custom.of(config.stylesheets)  # the edition's own stylesheets and CSS, if any
+    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params), custom)
     previous = _previous(out, writer, result)
     verify = (out / output.DIRTY).exists()  # the last build did not finish: read every output it may have touched
     writer.mark(output.DIRTY)
@@ -65,9 +67,9 @@ def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Con
     cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
     planned = plan.plan(found, out, writer.root, fingerprint, cache, verify)
     kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
-    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, result)
+    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, custom, result)
     new = Manifest(fingerprint, documents)
-    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, result, verify)
+    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, custom, result, verify)
     if new != previous or previous.damaged:  # a build that changed nothing leaves the manifest alone
         new.save(out, writer)
     checkpoints.reached("finishing")
@@ -88,7 +90,8 @@ def _previous(out: Path, writer: output.OutputFolder, result: Result) -> Manifes
 
 
 def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer: output.OutputFolder,
-               fingerprint: str, config: Config, result: Result) -> tuple[dict[str, dict], list[dict], bool]:
+               fingerprint: str, config: Config, custom: Custom | None,
+               result: Result) -> tuple[dict[str, dict], list[dict], bool]:
     """Phase 1, every document: the stale ones processed and their outputs written, the others taken
     from the manifest. Returns the manifest entries (doc id -> entry), the summaries the edition pages
     need, and whether some source failed."""
@@ -110,7 +113,7 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
         if data is None:
             return Done(p.display, None, diagnostics=problems)
         return Job(data, str(p.path), p.display, str(config.schema) if config.schema else None, config.rules,
-                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest())
+                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom)
 
     with executor(config, len(stale), sum(p.size for p in stale)) as (pool, window), \
             Progress(len(planned), enabled=wanted(sys.stderr, len(stale))) as progress:
@@ -167,12 +170,14 @@ def _write_document(done: Done, p: Planned, out: Path, writer: output.OutputFold
 
 
 def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new: Manifest, previous: Manifest,
-             failed: bool, fingerprint: str, config: Config, result: Result, verify: bool) -> dict:
+             failed: bool, fingerprint: str, config: Config, custom: Custom | None, result: Result,
+             verify: bool) -> dict:
     """Phase 2, the edition: the assets, then (when every source is valid) the edition pages and the
     search bundles, and the outputs of documents that are gone removed. Returns the manifest's record."""
     assets: dict[str, str] = {}
-    for folder, rel, out_folder, name in ASSETS:
-        data = (resources.folder(folder) / rel).read_bytes()
+    files = [(resources.folder(folder) / rel, out_folder, name) for folder, rel, out_folder, name in ASSETS]
+    for path, out_folder, name in files + custom_assets(custom):
+        data = path.read_bytes()
         _write(result, writer, out / out_folder / name, data)
         assets[f"{out_folder}/{name}"] = manifest.digest(data)
     if failed:
@@ -182,8 +187,8 @@ def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new:
                                     "not rewritten because some sources have errors; fix them and build again"))
         new.documents = {**previous.documents, **new.documents}
         return {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **assets}}
-    new.edition = site.write_pages(out, writer, summaries, new.documents, config, fingerprint, previous, assets,
-                                   result, verify)
+    new.edition = site.write_pages(out, writer, summaries, new.documents, config, custom, fingerprint, previous,
+                                   assets, result, verify)
     site.remove_stale(out, writer, previous, new, result)
     return new.edition
 

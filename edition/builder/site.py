@@ -13,13 +13,14 @@ from edition.config import Config
 from edition.diagnostics import warning
 from edition.render import pages
 from edition.render.formats import FORMATS, INDEX, PERSONS
+from edition.render.saxon import Custom
 from edition.results import Result
 from edition.sources.parse import display_path
 
 
 def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
-                config: Config, fingerprint: str, previous: Manifest, outputs: dict[str, str], result: Result,
-                verify: bool) -> dict:
+                config: Config, custom: Custom | None, fingerprint: str, previous: Manifest, outputs: dict[str, str],
+                result: Result, verify: bool) -> dict:
     """The pages made from every document at once: the index, the persons index (``render.pages``)
     and the search bundles (``build.search``). Made only when something they depend on changed:
     the list of documents, what each says of its persons, or any document page (then only the
@@ -53,13 +54,13 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
             indexing = background.submit(search.index, html, pages_at, searched, force=config.force,
                                          verify=verify, jobs=jobs(config), writer=writer, language=language)
             try:
-                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params))
+                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params, custom))
             finally:
                 found, searched = indexing.result()
         search.add_to(result, found)
         index_params = {**config.params, "search-bundles": " ".join(search.bundles(searched))}
         # both pages grow with the edition: streamed to disk, made of entries rendered with each document
-        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params))
+        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params, custom))
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
 
 

@@ -21,10 +21,11 @@ class Rendered:
     unstyled: dict[str, list[int]]  # element -> [count, line, column]
 
 
-def render(source: Source, doc_id: str, params: dict) -> Rendered:
-    """Every per-document output of ``source`` in one Saxon run; TransformError if it fails."""
+def render(source: Source, doc_id: str, params: dict, custom: saxon.Custom | None = None) -> Rendered:
+    """Every per-document output of ``source`` in one Saxon run (with the edition's own stylesheets
+    and CSS in ``custom``, if any); TransformError if it fails."""
     xml = etree.tostring(source.tree, encoding="unicode")
-    found = saxon.render_document(xml, FORMATS, {**links(doc_id), **params, "document-id": doc_id})
+    found = saxon.render_document(xml, FORMATS, {**links(doc_id, custom), **params, "document-id": doc_id}, custom)
     summary = {"id": doc_id, **found.summary,
                "entry": found.index_entry,  # its entry in the index page
                "persons": pages.persons_data(found.persons)}  # what the persons index needs of it

@@ -42,6 +42,10 @@
       <xsl:if test="$css-href">
         <link rel="stylesheet" href="{$css-href}"/>
       </xsl:if>
+      <!-- the edition's own CSS (its xslt/css/custom.css), after the built-in one -->
+      <xsl:if test="$custom-css-href">
+        <link rel="stylesheet" href="{$custom-css-href}"/>
+      </xsl:if>
       <xsl:sequence select="$head"/>
     </head>
   </xsl:template>

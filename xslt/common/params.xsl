@@ -21,6 +21,7 @@
   <xsl:param name="index-href" as="xs:string" select="''"/>
   <xsl:param name="persons-href" as="xs:string" select="''"/>
   <xsl:param name="css-href" as="xs:string" select="''"/>
+  <xsl:param name="custom-css-href" as="xs:string" select="''"/>
   <!-- the document (document-id) in each format -->
   <xsl:param name="html-href" as="xs:string" select="''"/>
   <xsl:param name="text-href" as="xs:string" select="''"/>
