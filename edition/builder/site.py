@@ -12,7 +12,7 @@ from edition.builder.manifest import Manifest
 from edition.config import Config
 from edition.diagnostics import warning
 from edition.render import pages
-from edition.render.formats import FORMATS, INDEX, PERSONS
+from edition.render.formats import INDEX, PAGE, PERSONS
 from edition.render.saxon import Custom
 from edition.results import Result
 from edition.sources.parse import display_path
@@ -29,7 +29,7 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     entries = [s["entry"] for s in summaries]
     persons = pages.Persons([s["persons"] for s in summaries])
     html_pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
-                  if rel.startswith(f"{FORMATS['html'].folder}/") and rel.endswith(FORMATS["html"].suffix)}
+                  if rel.startswith(f"{PAGE.folder}/") and rel.endswith(PAGE.suffix)}
     depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
     for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in html_pages.items())):
         depends.update(piece.encode("utf-8") + b"\0")
@@ -38,7 +38,7 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     persons_path = out / PERSONS.folder / f"persons{PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
-    html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
+    html, searched = out / PAGE.folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in html_pages.items()}
     language = config.params.get("interface-language", search.LANGUAGE)
     if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())

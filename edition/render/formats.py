@@ -28,17 +28,22 @@ class Format:
     #: whether the format carries the document's text (the reading editions) or only data about it
     #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
     text: bool = True
+    #: whether it is the reader's page of a document: the one the search index is made from
+    page: bool = False
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("html", "html.xsl", "html", ".html", "text/html"),
+        Format("html", "html.xsl", "html", ".html", "text/html", page=True),
         Format("text", "text.xsl", "text", ".txt", "text/plain"),
         Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
         Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
     )
 }
+
+#: The format of the reader's page of a document (the search index is made from these pages).
+PAGE = next(f for f in FORMATS.values() if f.page)
 
 #: Edition-level pages, rendered once per build: the index from every document's entry, the
 #: persons index from each document's persons (a page's file is its name and suffix in its folder:
