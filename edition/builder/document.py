@@ -18,6 +18,7 @@ from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document
 from edition.sources import registers
+from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
 from edition.validation import compile_schema, diagnose, document_id, edition, rules
 
@@ -36,6 +37,7 @@ class Job:
     code: str = ""  # manifest.code_digest() of the building process: a worker must run the same code
     registers: tuple[str, ...] = ()  # the edition's register files (registers.cached reads them once per process)
     registers_digest: str = ""  # ... and what the build read in them
+    custom: Custom | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
 
 
 @dataclass
@@ -89,7 +91,8 @@ def process(job: Job) -> Done:
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were
     try:
-        rendered = document.render(source, doc_id, dict(job.params), registers.entries_xml(reached) if reached else None)
+        rendered = document.render(source, doc_id, dict(job.params), job.custom,
+                                   registers.entries_xml(reached) if reached else None)
     except TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True

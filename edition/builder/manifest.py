@@ -65,8 +65,10 @@ def installed(name: str) -> str:
     return found[-1] if found else f"{name} at {spec.origin}"
 
 
-def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
-    """The hash of everything besides the source that a document's outputs depend on."""
+def fingerprint(schema: Path | None, rules: bool, params: dict, custom=None) -> str:
+    """The hash of everything besides the source that a document's outputs depend on: the package's
+    code, the schema, the rules, the parameters, and the edition's own stylesheets and CSS
+    (``custom``: editing one of them takes effect on the next build)."""
     h = hashlib.sha256()
     h.update(f"edition {__version__} manifest {FORMAT}\0{code_digest()}\0".encode())
     schema_path = Path(schema) if schema else resources.schema()
@@ -76,6 +78,8 @@ def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
         h.update(b"schema\0unreadable " + str(schema_path).encode())  # compiling it will say why
     h.update(f"\0rules={bool(rules)}\0".encode())
     h.update(json.dumps(sorted((str(k), str(v)) for k, v in params.items())).encode())
+    if custom is not None:  # a saxon.Custom: the digest of the edition's own stylesheets and CSS
+        h.update(f"\0custom\0{custom.digest}".encode())
     return h.hexdigest()
 
 

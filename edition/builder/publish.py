@@ -27,7 +27,8 @@ from edition.builder.plan import Planned, Scope
 from edition.config import Config
 from edition.diagnostics import error, sort, warning
 from edition.errors import OutputProblem
-from edition.render.formats import ASSETS, FORMATS, INDEX, id_key, target
+from edition.render.formats import ASSETS, FORMATS, INDEX, custom_assets, id_key, target
+from edition.render.saxon import Custom
 from edition.report.progress import Progress, wanted
 from edition.results import Checked, Result
 from edition.sources.discover import discover
@@ -62,7 +63,8 @@ def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Con
     result.checked += check_registers(regs, compile_schema(config.schema), config.rules)
     registers.remember(regs)  # the per-document step reads them once per process (here: not again)
     writer = output.OutputFolder(out)
-    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params))
+    custom = Custom.of(config.stylesheets)  # the edition's own stylesheets and CSS, if any
+    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params), custom)
     previous = _previous(out, writer, result)
     verify = (out / output.DIRTY).exists()  # the last build did not finish: read every output it may have touched
     writer.mark(output.DIRTY)
@@ -70,10 +72,12 @@ def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Con
     cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
     planned = plan.plan(found, out, writer.root, fingerprint, cache, verify, regs)
     kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
-    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, result, regs, scope)
+    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, custom, result, regs,
+                                              scope)
     failed |= any(not c.ok for c in result.checked if c.display in {r.display for r in regs.registers})
     new = Manifest(fingerprint, documents)
-    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, result, verify, regs)
+    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, custom, result, verify,
+                           regs)
     if new != previous or previous.damaged:  # a build that changed nothing leaves the manifest alone
         new.save(out, writer)
     checkpoints.reached("finishing")
@@ -94,7 +98,7 @@ def _previous(out: Path, writer: output.OutputFolder, result: Result) -> Manifes
 
 
 def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer: output.OutputFolder,
-               fingerprint: str, config: Config, result: Result, regs: registers.Registers,
+               fingerprint: str, config: Config, custom: Custom | None, result: Result, regs: registers.Registers,
                scope: Scope) -> tuple[dict[str, dict], list[dict], bool]:
     """Phase 1, every document: the stale ones processed and their outputs written, the others taken
     from the manifest. Returns the manifest entries (doc id -> entry), the summaries the edition pages
@@ -117,7 +121,7 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
         if data is None:
             return Done(p.display, None, diagnostics=problems)
         return Job(data, str(p.path), p.display, str(config.schema) if config.schema else None, config.rules,
-                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(),
+                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom,
                    regs.files, regs.digest)
 
     facts: list[edition.Facts] = []  # what the edition-level checks need of each document
@@ -187,13 +191,14 @@ def _write_document(done: Done, p: Planned, out: Path, writer: output.OutputFold
 
 
 def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new: Manifest, previous: Manifest,
-             failed: bool, fingerprint: str, config: Config, result: Result, verify: bool,
-             regs: registers.Registers) -> dict:
+             failed: bool, fingerprint: str, config: Config, custom: Custom | None, result: Result,
+             verify: bool, regs: registers.Registers) -> dict:
     """Phase 2, the edition: the assets, then (when every source is valid) the edition pages and the
     search bundles, and the outputs of documents that are gone removed. Returns the manifest's record."""
     assets: dict[str, str] = {}
-    for folder, rel, out_folder, name in ASSETS:
-        data = (resources.folder(folder) / rel).read_bytes()
+    files = [(resources.folder(folder) / rel, out_folder, name) for folder, rel, out_folder, name in ASSETS]
+    for path, out_folder, name in files + custom_assets(custom):
+        data = path.read_bytes()
         _write(result, writer, out / out_folder / name, data)
         assets[f"{out_folder}/{name}"] = manifest.digest(data)
     # the registers travel with the sources (output/tei/registers/): the copies' pointers into them resolve
@@ -209,8 +214,8 @@ def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new:
                                     "not rewritten because some sources have errors; fix them and build again"))
         new.documents = {**previous.documents, **new.documents}
         return {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **assets}}
-    new.edition = site.write_pages(out, writer, summaries, new.documents, config, fingerprint, previous, assets,
-                                   result, verify, regs)
+    new.edition = site.write_pages(out, writer, summaries, new.documents, config, custom, fingerprint, previous,
+                                   assets, result, verify, regs)
     site.remove_stale(out, writer, previous, new, result)
     return new.edition
 

@@ -21,11 +21,13 @@ class Rendered:
     unstyled: dict[str, list[int]]  # element -> [count, line, column]
 
 
-def render(source: Source, doc_id: str, params: dict, register_entries: str | None = None) -> Rendered:
-    """Every per-document output of ``source`` in one Saxon run; TransformError if it fails.
-    ``register_entries``: the entries of the registers it points at (``registers.entries_xml``)."""
+def render(source: Source, doc_id: str, params: dict, custom: saxon.Custom | None = None,
+           register_entries: str | None = None) -> Rendered:
+    """Every per-document output of ``source`` in one Saxon run (with the edition's own stylesheets
+    and CSS in ``custom``, if any); TransformError if it fails. ``register_entries``: the entries of
+    the registers it points at (``registers.entries_xml``)."""
     xml = etree.tostring(source.tree, encoding="unicode")
-    found = saxon.render_document(xml, RENDERED, {**links(doc_id), **params, "document-id": doc_id},
+    found = saxon.render_document(xml, RENDERED, {**links(doc_id, custom), **params, "document-id": doc_id}, custom,
                                   {"register-entries": register_entries} if register_entries else None)
     summary = {"id": doc_id, **found.summary,
                "entry": found.index_entry,  # its entry in the index page

@@ -118,9 +118,10 @@ def _sort_key(entry) -> str:
     return (text or entry.id).lower()
 
 
-def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
+def persons_page(persons: Persons, params: dict, custom: transform.Custom | None = None) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
-    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**formats.links(), **params})
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**formats.links(None, custom), **params},
+                                 custom)
     return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
 
 
@@ -129,9 +130,10 @@ def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
 _INDEX_SLOT = re.compile(r'<template data-index-entries=""></template>')
 
 
-def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
+def index_page(entries: list[str], params: dict, custom: transform.Custom | None = None) -> Iterator[bytes]:
     """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
-    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, {**formats.links(), **params})
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet,
+                                 {**formats.links(None, custom), **params}, custom)
     return _splice(page, _INDEX_SLOT, lambda key: entries)
 
 

@@ -29,9 +29,9 @@
   <xsl:mode name="persons" on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
+    <html lang="{$interface-language}">
       <xsl:call-template name="e:page-head">
-        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $edition-title"/>
+        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $e:edition-title"/>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
@@ -45,9 +45,7 @@
               <xsl:sort select="@id"/>
             </xsl:perform-sort>
           </xsl:variable>
-          <p class="lead"><xsl:value-of select="count($groups)"/>
-            <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
-            <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
+          <p class="lead"><xsl:value-of select="e:count-label('persons-count', count($groups)) || e:label('persons-lead')"/></p>
           <xsl:if test="exists($groups)">
             <nav class="persons-toc" aria-label="{e:label('persons')}">
               <ul>
@@ -70,7 +68,7 @@
                 <p class="person-role"><xsl:value-of select="e:label('role')"/>: <xsl:value-of select="normalize-space($entry/@role)"/></p>
               </xsl:if>
               <xsl:if test="count(name) gt 1">
-                <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
+                <p class="also-named"><xsl:value-of select="e:label('also-written')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
               </xsl:if>
               <xsl:if test="$entry/tei:idno">
                 <p class="authorities"><xsl:value-of select="e:label('authority-records')"/>:
@@ -99,16 +97,11 @@
     <xsl:param name="documents" as="xs:integer"/>
     <xsl:param name="speeches" as="xs:integer"/>
     <xsl:param name="mentions" as="xs:integer"/>
-    <xsl:sequence select="if ($documents = 0) then 'No document of the edition names this person yet.'
-        else 'In ' || $documents || (if ($documents = 1) then ' document' else ' documents') || ': '
-          || string-join((
-              if ($speeches gt 0) then 'speaks ' || e:times($speeches) else (),
-              if ($mentions gt 0) then 'named ' || e:times($mentions) else ()), ', ')[. != '']
-          || (if ($speeches + $mentions = 0) then 'listed as a participant.' else '.')"/>
-  </xsl:function>
-
-  <xsl:function name="e:times" as="xs:string">
-    <xsl:param name="n" as="xs:integer"/>
-    <xsl:sequence select="if ($n = 1) then 'once' else if ($n = 2) then 'twice' else $n || ' times'"/>
+    <xsl:sequence select="if ($documents = 0) then e:label('named-nowhere')
+        else e:count-label('in-documents', $documents) || ': '
+          || (if ($speeches + $mentions = 0) then e:label('listed-participant')
+              else string-join((
+                if ($speeches gt 0) then e:count-label('speaks-times', $speeches) else (),
+                if ($mentions gt 0) then e:count-label('named-times', $mentions) else ()), ', ')) || '.'"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -125,11 +125,11 @@
     <xsl:variable name="entry" select="e:entry($person)"/>
     <xsl:sequence select="if (not($entry is $person) or not(root($person)/tei:TEI)) then e:life-dates($entry)
         else string-join((
-        $entry/tei:persName[position() gt 1] ! ('also ' || e:snippet(., 100000)),
+        $entry/tei:persName[position() gt 1] ! (e:label('also') || ' ' || e:snippet(., 100000)),
         $entry/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
-        $entry/tei:birth ! ('born ' || e:snippet(., 100000)),
-        $entry/tei:death ! ('died ' || e:snippet(., 100000)),
-        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('born ', 'died '))], '; ')"/>
+        $entry/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
+        $entry/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))], '; ')"/>
   </xsl:function>
 
   <!-- a register entry's years: "1894–1971", "born 1904", "died 1971"; '' when it gives none -->
@@ -137,8 +137,8 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="born" select="($entry/tei:birth ! e:date-parts(.)[1] ! substring(., 1, 4))[1]"/>
     <xsl:variable name="died" select="($entry/tei:death ! e:date-parts(.)[1] ! substring(., 1, 4))[1]"/>
-    <xsl:sequence select="if ($born and $died) then $born || '–' || $died else if ($born) then 'born ' || $born
-        else if ($died) then 'died ' || $died else ''"/>
+    <xsl:sequence select="if ($born and $died) then $born || '–' || $died else if ($born) then e:label('born') || ' ' || $born
+        else if ($died) then e:label('died') || ' ' || $died else ''"/>
   </xsl:function>
 
   <!-- what a register says of an entry besides its names, one statement each: its occupations and
@@ -147,10 +147,10 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="(
         $entry/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
-        $entry/tei:birth ! ('Born ' || e:snippet(., 100000)),
-        $entry/tei:death ! ('Died ' || e:snippet(., 100000)),
-        $entry/tei:location/tei:geo ! ('Coordinates ' || normalize-space(.)),
-        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('Born ', 'Died '))]"/>
+        $entry/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
+        $entry/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $entry/tei:location/tei:geo ! (e:label('coordinates') || ' ' || normalize-space(.)),
+        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))]"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->

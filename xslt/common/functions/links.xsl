@@ -80,8 +80,9 @@
         else (($idno/@type/string(), 'Identifier')[1])"/>
   </xsl:function>
 
-  <!-- the address of the document's page, where the edition is published -->
-  <xsl:function name="e:document-url" as="xs:string">
-    <xsl:sequence select="replace($edition-url, '/+$', '') || '/' || $html-href"/>
+  <!-- the address of the document's page, where the edition is published; none when the edition
+       says nowhere (edition.toml's edition.url): citations then give no address, not a placeholder -->
+  <xsl:function name="e:document-url" as="xs:string?">
+    <xsl:sequence select="if (normalize-space($edition-url) = '') then () else replace($edition-url, '/+$', '') || '/' || $html-href"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -42,7 +42,7 @@
     <xsl:variable name="language" select="($doc/tei:TEI/tei:text/@xml:lang, $doc/tei:TEI/@xml:lang)[1] ! string(.)"/>
     <xsl:variable name="abstract" select="$header/tei:profileDesc/tei:abstract[1] ! normalize-space(.)"/>
     <xsl:variable name="ms" select="($header/tei:fileDesc/tei:sourceDesc/tei:msDesc)[1]"/>
-    <xsl:variable name="url" select="if (starts-with($edition-url, '[')) then () else e:document-url()"/>
+    <xsl:variable name="url" select="e:document-url()"/>
     <xsl:variable name="original" select="e:original-source($doc)"/>
     <meta name="citation_title" content="{$title}"/>
     <xsl:for-each select="$authors">
