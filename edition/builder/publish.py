@@ -121,8 +121,8 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
         if data is None:
             return Done(p.display, None, diagnostics=problems)
         return Job(data, str(p.path), p.display, str(config.schema) if config.schema else None, config.rules,
-                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom,
-                   regs.files, regs.digest)
+                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom=custom,
+                   registers=regs.files, registers_digest=regs.digest)
 
     facts: list[edition.Facts] = []  # what the edition-level checks need of each document
 
