@@ -36,7 +36,7 @@ def test_a_speaker_of_the_register_is_linked_and_the_others_are_new(tmp_path, ca
     built = publish([tmp_path / "tei"], tmp_path / "out", Config(jobs=1))
     assert not [d for d in built.diagnostics if d.is_error]
     persons = (tmp_path / "out" / "html" / "persons.html").read_text(encoding="utf-8")
-    assert 'id="person-kovalenko"' in persons and "speaks 3 times" in persons
+    assert 'id="person-kovalenko"' in persons and "3 speeches" in persons
 
 
 def test_without_a_register_every_speaker_is_declared(tmp_path, capsys, monkeypatch):

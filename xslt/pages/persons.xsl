@@ -92,7 +92,7 @@
     </html>
   </xsl:template>
 
-  <!-- "In 2 documents: speaks 3 times, named 4 times." -->
+  <!-- "In 2 documents: 3 speeches, 4 mentions." -->
   <xsl:function name="e:counts" as="xs:string">
     <xsl:param name="documents" as="xs:integer"/>
     <xsl:param name="speeches" as="xs:integer"/>
@@ -101,7 +101,7 @@
         else e:count-label('in-documents', $documents) || ': '
           || (if ($speeches + $mentions = 0) then e:label('listed-participant')
               else string-join((
-                if ($speeches gt 0) then e:count-label('speaks-times', $speeches) else (),
-                if ($mentions gt 0) then e:count-label('named-times', $mentions) else ()), ', ')) || '.'"/>
+                if ($speeches gt 0) then e:count-label('speeches-count', $speeches) else (),
+                if ($mentions gt 0) then e:count-label('mentions-count', $mentions) else ()), ', ')) || '.'"/>
   </xsl:function>
 </xsl:stylesheet>
