@@ -16,18 +16,19 @@ from edition.render.formats import INDEX, PAGE, PERSONS
 from edition.render.saxon import Custom
 from edition.results import Result
 from edition.sources.parse import display_path
+from edition.sources.registers import NO_REGISTERS, Registers
 
 
 def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
                 config: Config, custom: Custom | None, fingerprint: str, previous: Manifest, outputs: dict[str, str],
-                result: Result, verify: bool) -> dict:
+                result: Result, verify: bool, registers: Registers = NO_REGISTERS) -> dict:
     """The pages made from every document at once: the index, the persons index (``render.pages``)
     and the search bundles (``build.search``). Made only when something they depend on changed:
     the list of documents, what each says of its persons, or any document page (then only the
     search shards whose pages changed are indexed again). Returns the manifest's record of them."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
     entries = [s["entry"] for s in summaries]
-    persons = pages.Persons([s["persons"] for s in summaries])
+    persons = pages.Persons([s["persons"] for s in summaries], registers.entries(("person", "personGrp")))
     html_pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
                   if rel.startswith(f"{PAGE.folder}/") and rel.endswith(PAGE.suffix)}
     depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece

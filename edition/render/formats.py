@@ -28,6 +28,9 @@ class Format:
     #: whether the format carries the document's text (the reading editions) or only data about it
     #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
     text: bool = True
+    #: a copy of the source as encoded (its bytes, as they came through the door), not a rendering:
+    #: no stylesheet
+    copy: bool = False
     #: whether it is the reader's page of a document: the one the search index is made from
     page: bool = False
 
@@ -39,8 +42,12 @@ FORMATS: dict[str, Format] = {
         Format("text", "text.xsl", "text", ".txt", "text/plain"),
         Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
         Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
+        # the source itself travels with the edition: output/tei/ID.xml, linked from each page ("TEI source")
+        Format("tei", "", "tei", ".xml", "application/tei+xml", text=False, copy=True),
     )
 }
+#: The formats a stylesheet renders (all but the copies of the source), in the registry's order.
+RENDERED = [name for name, f in FORMATS.items() if not f.copy]
 
 #: The format of the reader's page of a document (the search index is made from these pages).
 PAGE = next(f for f in FORMATS.values() if f.page)

@@ -112,6 +112,8 @@ def customised(custom: str | None) -> list[Path]:
 
 def _value(value):
     proc = processor()
+    if not isinstance(value, (bool, int, str)) and hasattr(value, "is_node"):  # a parsed document (PyXdmNode)
+        return value
     if isinstance(value, bool):
         return proc.make_boolean_value(value)
     if isinstance(value, int):
@@ -176,15 +178,17 @@ class Outputs:
 
 
 def render_document(xml: str, formats: Iterable[str], params: dict | None = None,
-                    custom: Custom | None = None) -> Outputs:
+                    custom: Custom | None = None, documents: dict[str, str] | None = None) -> Outputs:
     """Every output of the XML document ``xml`` (a string) in one run: each of ``formats`` (names
-    in the registry), its index entry, its persons data and summary, and what has no rule."""
+    in the registry), its index entry, its persons data and summary, and what has no rule.
+    ``documents``: parameters that are XML documents (name -> its text), parsed here."""
     with _lock:  # a compiled stylesheet is not shared across threads while it runs
         try:
             node = processor().parse_xml(xml_text=xml)
+            nodes = {name: processor().parse_xml(xml_text=text) for name, text in (documents or {}).items()}
         except Exception as exc:
             raise TransformError(str(exc).strip()) from None
-        return render_parsed(node, formats, params, custom)
+        return render_parsed(node, formats, {**(params or {}), **nodes}, custom)
 
 
 def render_parsed(node, formats: Iterable[str], params: dict | None = None, custom: Custom | None = None) -> Outputs:

@@ -82,7 +82,7 @@ def test_the_page_gives_the_citation_and_links_the_citation_data(built):
     assert section.xpath("string(h2)") == "How to cite"
     assert " ".join(section.xpath("string(p[@class='citation'])").split()) == SEED_CITATION
     links = section.xpath(".//a/@href")
-    assert links == [f"../cite/{SEED_ID}.json", f"../cite/{SEED_ID}.bib"]
+    assert links == [f"../cite/{SEED_ID}.json", f"../cite/{SEED_ID}.bib", f"../tei/{SEED_ID}.xml"]
     for href in links:
         assert (built / "html" / href).resolve().is_file()
 

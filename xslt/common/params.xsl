@@ -20,6 +20,7 @@
   <!-- the edition's pages and the stylesheet they use -->
   <xsl:param name="index-href" as="xs:string" select="''"/>
   <xsl:param name="persons-href" as="xs:string" select="''"/>
+  <xsl:param name="places-href" as="xs:string" select="''"/>
   <xsl:param name="css-href" as="xs:string" select="''"/>
   <xsl:param name="custom-css-href" as="xs:string" select="''"/>
   <!-- the document (document-id) in each format -->
@@ -27,6 +28,13 @@
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="csl-href" as="xs:string" select="''"/>
   <xsl:param name="bibtex-href" as="xs:string" select="''"/>
+  <!-- the source as encoded (output/tei/ID.xml) -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <!-- The entries of the edition's registers this document points at (edition/sources/registers.py
+       entries_xml): <entries><entry pointer="registers/persons.xml#mao" id="mao" kind="person">the
+       register's TEI element</entry>...</entries>. Without it (a stylesheet run alone) a pointer into a
+       register reaches nothing. -->
+  <xsl:param name="register-entries" as="document-node()?" select="()"/>
   <!-- the edition's title, on its index pages -->
   <!-- the edition's title (edition.toml's edition.title); without one, the catalogue's "A Digital Edition" -->
   <xsl:param name="edition-title" as="xs:string" select="''"/>

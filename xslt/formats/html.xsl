@@ -45,6 +45,8 @@
           <xsl:if test="$text-href"><link rel="alternate" type="text/plain" href="{$text-href}"/></xsl:if>
           <xsl:if test="$csl-href"><link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}"/></xsl:if>
           <xsl:if test="$bibtex-href"><link rel="alternate" type="application/x-bibtex" href="{$bibtex-href}"/></xsl:if>
+          <xsl:if test="$tei-href"><link rel="alternate" type="application/tei+xml" href="{$tei-href}"/></xsl:if>
+          <xsl:sequence select="e:reader-metadata(.)"/>
         </xsl:with-param>
       </xsl:call-template>
       <body>
@@ -53,6 +55,7 @@
           <xsl:with-param name="skip-label" select="e:label('skip-to-transcript')"/>
           <xsl:with-param name="nav" as="element()*">
             <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+            <xsl:if test="$tei-href"><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="e:label('tei-source')"/></a></xsl:if>
           </xsl:with-param>
         </xsl:call-template>
         <main>
@@ -120,7 +123,7 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                <li id="person-{e:person-id(.)}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
                   <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>
@@ -129,6 +132,10 @@
         <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:msDesc">
           <dt><xsl:value-of select="e:label('source')"/></dt>
           <dd><a href="#source"><xsl:value-of select="e:archival-citation(.)"/></a></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:original-source(.)">
+          <dt><xsl:value-of select="e:label('original-source')"/></dt>
+          <dd><a href="{.}" rel="external"><xsl:value-of select="."/></a></dd>
         </xsl:for-each>
       </dl>
       <xsl:for-each select="tei:fileDesc/tei:titleStmt/tei:funder">
@@ -483,6 +490,9 @@
           <xsl:if test="$csl-href and $bibtex-href"><xsl:text> · </xsl:text></xsl:if>
           <xsl:if test="$bibtex-href">
             <a href="{$bibtex-href}" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a>
+          </xsl:if>
+          <xsl:if test="$tei-href">
+            <xsl:text> · </xsl:text><a href="{$tei-href}" type="application/tei+xml" download=""><xsl:value-of select="e:label('tei-source')"/></a>
           </xsl:if></p>
       </xsl:if>
     </section>

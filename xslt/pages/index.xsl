@@ -115,8 +115,12 @@
       <xsl:if test="$summary?summary != ''">
         <p class="entry-summary"><xsl:value-of select="$summary?summary"/></p>
       </xsl:if>
-      <xsl:if test="$text-href">
-        <p class="entry-formats"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></p>
+      <xsl:if test="$text-href or $tei-href">
+        <p class="entry-formats">
+          <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+          <xsl:if test="$text-href and $tei-href"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:if test="$tei-href"><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="e:label('tei-source')"/></a></xsl:if>
+        </p>
       </xsl:if>
     </li>
   </xsl:template>

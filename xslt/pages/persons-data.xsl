@@ -40,9 +40,9 @@
     <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{$html-href}">
       <title><xsl:value-of select="e:title(.)"/></title>
       <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
-      <xsl:for-each select="e:participants(.)">
-        <xsl:variable name="id" select="string(@xml:id)"/>
-        <xsl:variable name="pointer" select="'#' || $id"/>
+      <xsl:for-each select="e:indexed-persons(.)">
+        <xsl:variable name="id" select="e:person-id(.)"/>
+        <xsl:variable name="pointer" select="e:person-pointers(.)"/>
         <xsl:variable name="occurrences" as="element(occurrence)*">
           <xsl:for-each select="key('sp-by-who', $pointer, $doc)[ancestor::tei:text]">
             <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
@@ -60,7 +60,8 @@
             </occurrence>
           </xsl:for-each-group>
         </xsl:variable>
-        <person id="{$id}" sort="{e:person-sort-key(.)}">
+        <person id="{$id}" sort="{e:person-sort-key(.)}" speeches="{count($occurrences[@kind = 'speech'])}"
+            mentions="{count($occurrences[@kind = 'named'])}">
           <name><xsl:value-of select="e:person-name(.)"/></name>
           <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
           <entry><xsl:value-of select="serialize(e:person-entry($doc, $occurrences), $e:html-serialization)"/></entry>
