@@ -149,7 +149,7 @@ def _build_config(args: argparse.Namespace, settings: config.Settings) -> Config
     return Config(schema=args.schema or settings.schema, rules=_rules_on(args, settings),
                   params={**settings.params, **_params(args.param)},
                   jobs=args.jobs if args.jobs is not None else settings.jobs, force=args.force,
-                  executor=getattr(args, "executor", None))
+                  executor=getattr(args, "executor", None), stylesheets=settings.stylesheets)
 
 
 def _report(args: argparse.Namespace, result, out: Path | None, started: float) -> None:
@@ -163,7 +163,7 @@ def _report(args: argparse.Namespace, result, out: Path | None, started: float) 
         line += f"; wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} to {out}"
         if result.unchanged:
             line += f" ({len(result.unchanged)} unchanged)"
-    print(f"edition: {line} in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    print(report.printable(f"edition: {line} in {time.perf_counter() - started:.2f}s"), file=sys.stderr)
 
 
 def _exit_code(args: argparse.Namespace, result) -> int:
@@ -182,7 +182,7 @@ def _serve(args: argparse.Namespace) -> int:
     settings = state["settings"]
     paths = args.paths or list(settings.sources or [Path("tei")])
     out = args.out or settings.output or Path("output")
-    watched = [p for p in (*paths, settings.path, settings.schema) if p is not None]
+    watched = [p for p in (*paths, settings.path, settings.schema, settings.stylesheets) if p is not None]
 
     def build(changed: set[Path]):
         if settings.path is not None and any(p.name == config.CONFIG_FILE for p in changed):
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except EditionError as exc:
-        print(f"edition: error: {exc}", file=sys.stderr)
+        print(report.printable(f"edition: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("edition: interrupted", file=sys.stderr)
@@ -236,5 +236,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line, traceback only on request
         if getattr(args, "traceback", False):
             raise
-        print(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)", file=sys.stderr)
+        print(report.printable(f"edition: internal error: {type(exc).__name__}: {exc} (run with --traceback for details)"),
+              file=sys.stderr)
         return EXIT_TOOL

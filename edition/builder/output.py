@@ -17,6 +17,7 @@ import stat
 import threading
 from pathlib import Path
 
+from edition.builder import checkpoints
 from edition.errors import UsageError
 
 try:  # POSIX; elsewhere builds are not locked
@@ -249,6 +250,7 @@ def _temporary_beside(path: Path, durable: bool):
 
 
 def _put_in_place(tmp: str, path: Path) -> None:
+    checkpoints.reached("replace")  # a test may kill the build here: the new file complete, the old in place
     try:
         os.replace(tmp, path)
     except BaseException:

@@ -16,6 +16,7 @@ input, an existing output, an output name the build would refuse).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -76,14 +77,14 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
         if out.exists() and not force:
             raise UsageError(f"{out}: already exists; use --force to overwrite it")
     try:
-        outcome = convert(source, doc_id, str(out) if out is not None else None)
+        outcome = convert(source, doc_id, str(out) if out is not None else None, out.parent if out is not None else None)
     except FileNotFoundError:
         raise UsageError(f"{source}: no such file") from None
     except OSError as exc:
         raise UsageError(f"{source}: cannot read: {exc.strerror or exc}") from None
     if outcome.imported is None:  # a bad input: its diagnostics say why
         for d in outcome.problems:
-            print(d, file=sys.stderr)
+            print(diagnostics.printable(str(d)), file=sys.stderr)
         return outcome.exit_code
     outcome.target = out
     if outcome.status != "failed":
@@ -100,39 +101,60 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
         print(r.to_json(output=None if outcome.status == "failed" else str(out) if out is not None else "-",
                         diagnostics=[str(d) for d in outcome.problems]), file=sys.stderr)
     else:
-        print("\n".join(r.lines() + r.review_lines()), file=sys.stderr)
+        print("\n".join(diagnostics.printable(line) for line in r.lines() + r.review_lines()), file=sys.stderr)
         diagnostics.text(diagnostics.Report(outcome.problems, [display], command="import"), sys.stderr)
     if outcome.status == "failed":
-        print(f"edition: import: the draft of {source} {_why_failed(outcome)}; nothing written (this is a bug in "
+        print(f"edition: import: the draft of {diagnostics.printable(str(source))} {_why_failed(outcome)}; nothing written (this is a bug in "
               f"edition import: please report it with the input)", file=sys.stderr)
         return EXIT_PROBLEMS
     if report == "text":
-        print(f"edition: imported {source} -> {out if out is not None else 'standard output'}: {_counts(r)} "
+        print(f"edition: imported {diagnostics.printable(str(source))} -> "
+              f"{diagnostics.printable(str(out)) if out is not None else 'standard output'}: {_counts(r)} "
               f"in {time.perf_counter() - started:.2f}s", file=sys.stderr)
     return EXIT_OK
 
 
-def convert(source: Path, doc_id: str | None, display: str | None) -> Outcome:
+def register_of(folder: Path | None):
+    """The edition's registers as seen from ``folder`` (where drafts are written), and its persons as
+    (pointer from a draft there, names): speakers found there are pointed at, not declared again."""
+    from edition.sources import registers
+
+    if folder is None or not folder.is_dir():
+        return registers.NO_REGISTERS, []
+    regs = registers.load(registers.find([folder]))
+    entries = []
+    for r in regs.registers:
+        rel = Path(os.path.relpath(r.path, folder)).as_posix()
+        entries += [(f"{rel}#{e.id}", e.names) for e in r.entries.values() if e.kind in ("person", "personGrp")]
+    return regs, entries
+
+
+def convert(source: Path, doc_id: str | None, display: str | None, folder: Path | None = None, register=None) -> Outcome:
     """Read, import and check one input: the outcome says ``failed`` with the problems when the input
     cannot be imported (no ``imported`` then) or its draft loses text or does not validate. An input
-    that cannot be read raises ``OSError``."""
+    that cannot be read raises ``OSError``. The draft is written to ``folder``, where the edition's
+    register of persons (``register``: ``register_of(folder)``) may hold its speakers."""
+    regs, entries = register if register is not None else register_of(folder)
     try:
         if source.suffix.lower() == ".docx":
             from edition.importer.word import import_docx  # python-docx is loaded only for Word files
 
-            imported = import_docx(read_input(source), source=str(source), doc_id=doc_id)
+            imported = import_docx(read_input(source), source=str(source), doc_id=doc_id, register=entries)
         else:
             data = read_input(source)
             binary = not_text(data)
             if binary is not None:
                 raise ImportProblem("not-text", binary)
             text, encoding = decode(data)
-            imported = import_text(text, source=str(source), doc_id=doc_id, encoding=encoding)
+            imported = import_text(text, source=str(source), doc_id=doc_id, encoding=encoding, register=entries)
     except ImportProblem as exc:
         return Outcome(source, None, "failed", problems=[error(exc.code, str(source), exc.line, 0, exc.message)])
+    if regs:
+        imported.report.register = ", ".join(r.display for r in regs.registers if r.path.name == "persons.xml") or \
+            regs.registers[0].display
     draft = imported.serialize()
     shown = display if display is not None else f"{imported.doc_id}.xml (standard output)"
-    problems = list(imported.lost) + check(draft, imported.doc_id, shown)
+    problems = list(imported.lost) + check(draft, imported.doc_id, shown, folder, regs)
     failed = any(d.is_error for d in problems)
     return Outcome(source, None, "failed" if failed else "checked", imported, problems, draft)
 
@@ -166,6 +188,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
     except OSError as exc:
         raise UsageError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
     outcomes, taken = [], {}
+    register = register_of(out)  # read once for the folder
     for source in inputs:
         doc_id = _id_from_name(source)
         target = out / f"{doc_id}.xml"
@@ -177,7 +200,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
             o = Outcome(source, target, "exists")
         else:
             try:
-                o = convert(source, doc_id, str(target))
+                o = convert(source, doc_id, str(target), out, register)
             except OSError as exc:
                 o = Outcome(source, target, "failed", problems=[
                     error("unreadable", str(source), 0, 0, f"cannot read: {exc.strerror or exc}")])
@@ -188,7 +211,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
         taken[doc_id.lower()] = source
         outcomes.append(o)
         if report == "text":
-            print(_line(o), file=sys.stderr)
+            print(diagnostics.printable(_line(o)), file=sys.stderr)
     summary = {s: sum(1 for o in outcomes if o.status == s) for s in ("written", "failed", "exists")}
     review = sum(len(o.imported.report.review) for o in outcomes if o.imported is not None and o.status == "written")
     if report == "json":
@@ -199,7 +222,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
         parts = [f"{summary['failed']} failed"] if summary["failed"] else []
         if summary["exists"]:
             parts.append(f"{summary['exists']} not overwritten: --force overwrites them")
-        print(f"edition: imported {summary['written']} of {len(outcomes)} files to {out}"
+        print(f"edition: imported {summary['written']} of {len(outcomes)} files to {diagnostics.printable(str(out))}"
               + (f" ({', '.join(parts)})" if parts else "")
               + f"; {review} items to review (each file's list: --report json, or import it alone)"
               + f" in {time.perf_counter() - started:.2f}s", file=sys.stderr)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from edition.importer.dates import DATE_IN_LINE
-from edition.render.formats import safe_name
+from edition.render.formats import MAX_ID_BYTES, safe_name
 
 
 def fold(word: str) -> str:
@@ -36,6 +36,8 @@ def default_id(title: str | None, iso: str | None, speakers: list[str]) -> str:
     base = "-".join(words + ([iso] if iso else [])) or "imported-document"
     if not re.match(r"[a-z_]", base) or not safe_name(base):  # "index", "con": names the build refuses
         base = "doc-" + base
+    if not safe_name(base):  # a word too long for a file name
+        base = base[:MAX_ID_BYTES - 8].rstrip("-.")  # room for Builder.unique_id's "-2"
     return base
 
 

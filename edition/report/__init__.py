@@ -11,6 +11,7 @@ into a file; the human text goes to stderr, and so does the summary line (the CL
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -25,6 +26,47 @@ from edition.report.codes import CODES, Code, describe
 __all__ = ["CODES", "Code", "REPORTERS", "Report", "Reporter", "describe", "summary"]
 
 TOOL = "edition"
+
+
+# ------------------------------------------------------------------ what may be printed
+
+#: Characters a terminal or a log viewer may act on instead of showing them, in a file name or in
+#: text a message quotes: C0 and C1 controls and DEL (ANSI escape sequences begin with ESC or CSI),
+#: the line and paragraph separators, the bidirectional marks, embeddings, overrides and isolates
+#: that reorder what is shown, and lone surrogates (the bytes of a file name that is not UTF-8,
+#: as os.fsdecode keeps them).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
+
+
+def _escaped(c: str) -> str:
+    o = ord(c)
+    if 0xDC80 <= o <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
+
+
+def printable(s: str, keep: str = "") -> str:
+    """``s`` with every character a terminal could act on written as ``\\xNN`` or ``\\uNNNN`` (a file named
+    ``"\\x1b[2J.xml"`` cannot clear the screen of whoever reads the report), except those in ``keep``."""
+    if s.isprintable():  # most strings: nothing to do
+        return s
+    return _UNPRINTABLE.sub(lambda m: m.group() if m.group() in keep else _escaped(m.group()), s)
+
+
+#: In JSON, what json.dumps leaves as it is among those: written as \\uNNNN escapes (the same string
+#: for a JSON reader); lone surrogates, which UTF-8 cannot carry, as their printable form.
+_JSON_UNPRINTABLE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_text(doc) -> str:
+    def escape(m: re.Match) -> str:
+        o = ord(m.group())
+        if 0xD800 <= o <= 0xDFFF:
+            return "\\" + _escaped(m.group())  # the backslash escaped: JSON has no \\x
+        return f"\\u{o:04x}"
+
+    return _JSON_UNPRINTABLE.sub(escape, json.dumps(doc, ensure_ascii=False, indent=2))
 
 
 # ------------------------------------------------------------------ a run's report
@@ -64,7 +106,7 @@ class Report:
 def text(report: Report, stream: TextIO) -> None:
     """``path:line:col: severity[code]: message``, one line per diagnostic."""
     for d in report.diagnostics:
-        print(d, file=stream)
+        print(printable(str(d)), file=stream)
 
 
 # ------------------------------------------------------------------ json
@@ -87,17 +129,15 @@ def json_document(report: Report, stream: TextIO) -> None:
         "summary": {"files": len(report.files), "errors": report.errors, "warnings": report.warnings},
         "diagnostics": [_json_diagnostic(d) for d in report.diagnostics],
     }
-    stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    stream.write(_json_text(doc) + "\n")
 
 
 # ------------------------------------------------------------------ junit
 
-# characters XML 1.0 cannot carry at all; a message quoting a hostile source may contain them
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _xml_safe(s: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", s)
+    """What XML 1.0 can carry and a terminal only shows (``printable`` covers every character XML refuses
+    but U+FFFE and U+FFFF, which it cannot hold either)."""
+    return printable(s).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
 
 
 def junit(report: Report, stream: TextIO) -> None:
@@ -119,7 +159,7 @@ def junit(report: Report, stream: TextIO) -> None:
         failed += bool(failing)
         passing = [d for d in diagnostics if not report.fails(d)]
         if passing:
-            ET.SubElement(case, "system-out").text = _xml_safe("\n".join(str(d) for d in passing))
+            ET.SubElement(case, "system-out").text = "\n".join(_xml_safe(str(d)) for d in passing)
     counts = {"tests": str(tests), "failures": str(failed), "errors": "0", "skipped": "0"}
     suite.attrib.update(counts)
     root = ET.Element("testsuites", name=name, **counts)
@@ -144,11 +184,12 @@ def github(report: Report, stream: TextIO) -> None:
     The level is the diagnostic's own (error or warning); whether the job fails is the exit code's business.
     """
     for d in report.diagnostics:
-        props = [f"file={_gh_property(PurePath(d.path).as_posix())}"]
+        props = [f"file={_gh_property(printable(PurePath(d.path).as_posix()))}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column or 1}"]
         props.append(f"title={_gh_property(d.code)}")
-        print(f"::{d.severity} {','.join(props)}::{_gh_data(d.message)}", file=stream)
+        # CR and LF stay: GitHub's own escapes (%0D, %0A) keep them in the message, on one line of the log
+        print(f"::{d.severity} {','.join(props)}::{_gh_data(printable(d.message, keep=chr(13) + chr(10)))}", file=stream)
 
 
 # ------------------------------------------------------------------ sarif
@@ -162,7 +203,8 @@ def _artifact(path: str) -> dict:
     p = Path(path)
     if p.is_absolute():
         return {"uri": p.as_uri()}
-    return {"uri": quote(PurePath(path).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    # percent-encoded from the file name's bytes: a name that is not UTF-8 keeps them (%FF)
+    return {"uri": quote(os.fsencode(PurePath(path).as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
 def sarif(report: Report, stream: TextIO) -> None:
@@ -190,7 +232,7 @@ def sarif(report: Report, stream: TextIO) -> None:
         "results": results,
     }
     doc = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    stream.write(_json_text(doc) + "\n")
 
 
 # ------------------------------------------------------------------ the registry

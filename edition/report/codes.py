@@ -23,7 +23,14 @@ E, W = Severity.ERROR, Severity.WARNING
 # the grammar (validate.py) and the build (pipeline.py). docs/codes.md lists them all.
 _OTHER_CODES = [
     Code("io", E, "the file can be read: it exists, is a file, and may be read"),
-    Code("too-large", E, "the file stays within the size and nesting limits for a source"),
+    Code("too-large", E, "the file stays within the size limits for a source (64 MB, text nodes of 10 M characters)"),
+    Code("too-deep", E, "elements are nested at most 100 deep (the stylesheets' XML parser accepts no more)"),
+    Code("too-many-attributes", E, "no element has more than 200 attributes and namespace declarations "
+                                   "(the stylesheets' XML parser accepts no more)"),
+    Code("name-too-long", E, "names, namespace prefixes and namespace names have at most 1,000 characters "
+                             "(the stylesheets' XML parser accepts no more)"),
+    Code("name-character", E, "names use only characters XML 1.0 admitted before its fifth edition "
+                              "(the stylesheets' XML parser admits no others)"),
     Code("empty", E, "the file is not empty"),
     Code("xml-syntax", E, "the file is well-formed XML"),
     Code("encoding", E, "the file's bytes are in the encoding it declares (UTF-8 unless declared)"),
@@ -36,14 +43,20 @@ _OTHER_CODES = [
     Code("schema-missing", E, "no element lacks a child the grammar requires"),
     Code("schema-namespace", E, "every element is in the TEI namespace"),
     Code("schema", E, "the document matches the grammar (a problem the other schema-* codes do not name)"),
-    Code("doc-id-duplicate", E, "two sources do not share a document id"),
+    Code("doc-id-duplicate", E, "two sources do not share a document id, nor ids that differ only in case"),
     Code("render", E, "the document can be rendered by the edition's stylesheets"),
     Code("index-kept", W, "the index page is rewritten only when every source is valid"),
-    Code("unsafe-id", E, "the document id can name its output files (no path separators, no leading dot or hyphen; not index, persons or a Windows device name such as CON, in any case)"),
+    Code("unsafe-id", E, "the document id can name its output files on every system (no path separators or characters "
+                         "Windows refuses, no leading dot or hyphen; not index or persons in any case, nor a Windows "
+                         "device name such as CON or NUL)"),
+    Code("id-too-long", E, "the document id is short enough, in bytes, for its output files' names (at most 236)"),
     Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
     Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
+    Code("name-differs", W, "one person id has one name across the edition: the register's (or a variant it lists), else the "
+                            "first document's"),
+    Code("register-unused", W, "every entry of a register is pointed at by some document (said when the whole edition is checked)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
     # edition import (edition/importer/): its input, and the words check of its draft
     Code("no-text", E, "a transcript to import holds text"),

@@ -12,7 +12,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +27,21 @@ XINCLUDE_NS = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclu
 
 #: Sources larger than this are refused before parsing (bounded memory).
 MAX_BYTES = 64 * 1024 * 1024
+
+# What the stylesheets' XML parser accepts. Saxon (saxonche) parses the tree this door passes it
+# with a parser of its own, whose limits are lower than libxml2's; a document past one of them is
+# valid to libxml2 and the schema, then fails to render. These are Saxon's, found by experiment
+# (saxonche 13.1: a document at each limit renders, one past it does not; tests/sources/test_limits.py
+# renders both sides), so a source is refused here, by ``edition validate`` and ``build`` alike.
+#: Elements nested deeper than this (the root is at depth 1): Saxon's jdk.xml.maxElementDepth.
+MAX_DEPTH = 100
+#: Attributes plus namespace declarations on one element: Saxon's jdk.xml.elementAttributeLimit.
+#: (It also bounds the validator's time: lxml's attrib.items() is quadratic, 100,000 attributes
+#: take 35 s; 200 take 0.1 ms.)
+MAX_ATTRIBUTES = 200
+#: Characters in a name (an element's, an attribute's, a processing instruction's), in a namespace
+#: prefix and in a namespace name (its URI): Saxon's jdk.xml.maxXMLNameLimit.
+MAX_NAME = 1000
 
 
 @dataclass
@@ -166,13 +183,19 @@ def find_doctype(data: bytes) -> tuple[int, int] | None:
 def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The bytes of a source, or a diagnostic saying why they could not be read."""
     try:
-        if path.is_dir():
+        st = os.stat(path)  # never open what is not a regular file: a named pipe blocks, a device never ends
+        if stat.S_ISDIR(st.st_mode):
             return None, [error("io", display, 0, 0, "is a directory, not a file; name the folder as a PATH to check every .xml file in it")]
-        size = path.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            return None, [_not_regular(display, st.st_mode)]
+        size = st.st_size
         if size > MAX_BYTES:
             return None, [error("too-large", display, 0, 0,
                                 f"file is {size // (1024 * 1024)} MB; sources larger than {MAX_BYTES // (1024 * 1024)} MB are refused")]
-        with open(path, "rb") as f:
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):  # replaced since it was looked at
+                return None, [_not_regular(display, st.st_mode)]
             # read(MAX_BYTES + 1) would allocate 64 MB for every file; read what stat says, and more if it grew
             data = f.read(size + 1)
             if len(data) > size:
@@ -186,6 +209,20 @@ def read(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     if not data.strip():
         return None, [error("empty", display, 1, 1, "the file is empty; a TEI document starts with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")]
     return data, []
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without waiting: a named pipe put in place of a regular file does not block the open
+    (the file is refused once it is open); a terminal does not become the controlling one."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+def _not_regular(display: str, mode: int) -> Diagnostic:
+    what = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+            else "not a regular file")
+    return error("io", display, 0, 0, f"is {what}, not a regular file: only regular files are sources, and it is not "
+                                      f"read (reading it could block or never end); remove it or name another file")
 
 
 # libxml2's words -> what to do about it. Each: (pattern, code or None to keep, message template)
@@ -241,8 +278,10 @@ _SYNTAX = [
      "bytes that are not valid {enc}{guess}; save the file as UTF-8, or declare the encoding it really has"),
     (r"Document labelled UTF-16 but has UTF-8 content", "encoding",
      "the file declares encoding=\"UTF-16\" but is UTF-8; change the declaration to encoding=\"UTF-8\""),
-    (r"Excessive depth in document: (\d+)", "too-large",
-     "elements are nested more than {1} levels deep; such documents are refused (they exhaust parsers and stylesheets)"),
+    (r"Excessive depth in document: (\d+)", "too-deep",
+     "elements are nested more than {1} levels deep; the stylesheets' XML parser accepts at most "
+     + str(MAX_DEPTH) + " levels: flatten the markup (one <hi> with several @rend values instead of nested ones) "
+     "or split the element"),
     (r"Resource limit exceeded: Text node too long|xmlSAX2Characters: huge text node|Huge input lookup", "too-large",
      "a single text node is longer than 10,000,000 characters; such documents are refused (bounded memory): "
      "split the text into paragraphs"),
@@ -305,8 +344,62 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
+_WIDE = (("UTF-32LE", "utf-32-le", codecs.BOM_UTF32_LE), ("UTF-32BE", "utf-32-be", codecs.BOM_UTF32_BE),
+         ("UTF-16LE", "utf-16-le", codecs.BOM_UTF16_LE), ("UTF-16BE", "utf-16-be", codecs.BOM_UTF16_BE))
+
+
+def _wide(data: bytes) -> tuple[str, str, bool] | None:
+    """(name, codec, whether it has a byte order mark) when ``data`` is UTF-16 or UTF-32 text: with its
+    byte order mark, or without one but starting as XML does (optional white space, then "<")."""
+    for name, codec, bom in _WIDE:  # UTF-32 first: its little-endian mark begins with UTF-16's
+        if data.startswith(bom):
+            return name, codec, True
+    head = data[:64]
+    if b"\x00" not in head:
+        return None
+    for name, codec, _ in _WIDE:
+        unit = 4 if "32" in codec else 2
+        try:
+            text = head[:len(head) // unit * unit].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and text.lstrip(" \t\r\n").startswith("<"):
+            return name, codec, False
+    return None
+
+
+def _wide_problem(data: bytes, display: str) -> Diagnostic | None:
+    """UTF-16 (or UTF-32) without a byte order mark, or declaring another encoding: the parser guesses or
+    reads past the mismatch, XML editors and other tools do not; say which it is and how to fix it."""
+    wide = _wide(data)
+    if wide is None:
+        return None
+    name, codec, bom = wide
+    family = name[:6]
+    if not bom:
+        return error("encoding", display, 1, 1,
+                     f"the file is {family} ({name}) without a byte order mark"
+                     + (", which XML requires of UTF-16" if family == "UTF-16" else "")
+                     + f"; save it as UTF-8 (or as {family} with a byte order mark)")
+    text = data[len(dict((n, b) for n, _, b in _WIDE)[name]):][:400].decode(codec, errors="replace")
+    m = _DECL_ENCODING.match(text.encode("ascii", errors="replace"))
+    if m is None:
+        return None
+    declared = m.group(1).decode("ascii")
+    norm = declared.lower().replace("-", "").replace("_", "")
+    if norm.startswith(family.lower().replace("-", "")) or (family == "UTF-16" and norm in ("ucs2", "iso10646ucs2")) \
+            or (family == "UTF-32" and norm in ("ucs4", "iso10646ucs4")):
+        return None
+    return error("encoding", display, 1, 1,
+                 f'the XML declaration says encoding="{declared}", but the file is {family} (it starts with a {family} '
+                 f'byte order mark); save it as {declared}, as it says, or declare encoding="{family}"')
+
+
 def sniff(data: bytes, display: str) -> Diagnostic | None:
     """Byte-level problems the parser reports badly: binary data, an encoding the declaration lies about."""
+    wide_problem = _wide_problem(data, display)
+    if wide_problem is not None:
+        return wide_problem
     head = data[:4]
     wide = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x00<", b"<\x00") or head in (
         codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, b"\x00\x00\x00<", b"<\x00\x00\x00")
@@ -382,7 +475,216 @@ def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, li
     for el in tree.getroot().iter(etree.Entity):
         return None, [error("entity", display, el.sourceline or 1, 1,
                             f"entity reference &{el.name}; is not allowed; write the character itself")]
+    beyond = limits(source)
+    if beyond:
+        return None, beyond
     return source, []
+
+
+# ------------------------------------------------------------------ what the stylesheets' parser accepts
+
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")  # cheaper than finding the element
+_FIRST_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
+# an element past MAX_ATTRIBUTES has more than half of them as attributes or as declarations (and then
+# more than half + 1 namespaces in scope, the xml namespace included): candidates, counted exactly
+_MANY_ATTRIBUTES = etree.XPath(f"//*[@*[{MAX_ATTRIBUTES // 2 + 1}]]")
+_MANY_ATTRIBUTES_OR_NAMESPACES = etree.XPath(
+    f"//*[@*[{MAX_ATTRIBUTES // 2 + 1}] or namespace::*[{MAX_ATTRIBUTES // 2 + 2}]]")
+#: encodings in which every character takes at least one byte and markup is ASCII: there the bytes
+#: tell cheaply that no limit can be reached (most documents), and the tree is not walked
+_BYTE_COUNTABLE = re.compile(r"^(?:utf-?8|(?:us-?)?ascii|iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d)$", re.I)
+#: the bytes of a document in a few classes, to find where a limit could be reached: "h" a byte of a
+#: non-ASCII character, "a" an ASCII name character, " " white space; "<", "/", "?" and "=" as they are;
+#: anything else "."
+_CLASSES = bytes(ord("h") if b >= 0x80 else b if chr(b) in "</?=" else ord("a") if chr(b).isalnum() or chr(b) in "._-:"
+                 else ord(" ") if chr(b) in " \t\r\n" else ord(".") for b in range(256))
+_NON_ASCII_AS_NAME = bytes(ord("a") if b == ord("h") else b for b in range(256))
+_ALL_BUT_TAG_AND_EQUALS = bytes(b for b in range(256) if b not in b"<=")
+#: a non-ASCII character in an element name or a processing-instruction target (only markup holds "<")
+_NON_ASCII_TAG = re.compile(rb"<[/?]?a*h")
+#: a namespace declaration as written: (prefix, namespace name), as bytes
+_DECLARATION = re.compile(rb"""xmlns(?::([^\s=]*))?\s*=\s*(?:"([^"]*)|'([^']*))""")
+_ATTRIBUTE = re.compile(r"""\s*([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
+
+
+def limits(source: Source) -> list[Diagnostic]:
+    """What Saxon's XML parser would refuse in ``source`` (see MAX_DEPTH): one diagnostic per limit,
+    at the first element past it. Cheap for a document far from every limit: the bytes say so."""
+    found: dict[str, Diagnostic] = {}
+    if _TOO_DEEP(source.tree):
+        el = _FIRST_TOO_DEEP(source.tree)[0]
+        line, col = source.position(el)
+        found["too-deep"] = error("too-deep", source.display, line, col,
+                                  f"<{_qname(el)}> is nested {MAX_DEPTH + 1} elements deep; the stylesheets' XML parser "
+                                  f"accepts at most {MAX_DEPTH} levels: flatten the markup (one <hi> with several @rend "
+                                  f"values instead of nested ones) or split the element")
+    data = source.data
+    countable = bool(_BYTE_COUNTABLE.match(source.tree.docinfo.encoding or "UTF-8"))
+    classes = data.translate(_CLASSES) if countable else b""
+    # a start tag of more than MAX_ATTRIBUTES attributes and declarations holds as many "=" before the next "<"
+    if not countable or b"=" * (MAX_ATTRIBUTES + 1) in classes.translate(None, _ALL_BUT_TAG_AND_EQUALS):
+        many = _MANY_ATTRIBUTES_OR_NAMESPACES if not countable or data.count(b"xmlns") > MAX_ATTRIBUTES // 2 \
+            else _MANY_ATTRIBUTES
+        tags = None
+        for el in many(source.tree):
+            attributes = len(el.attrib)
+            if attributes + len(el.nsmap) <= MAX_ATTRIBUTES:  # it cannot declare more than it has in scope
+                continue
+            tags = tags or _StartTags(source)
+            declarations = tags.declarations(el)
+            if attributes + declarations > MAX_ATTRIBUTES:
+                line, col = source.position(el)
+                found["too-many-attributes"] = error(
+                    "too-many-attributes", source.display, line, col,
+                    f"<{_qname(el)}> has {attributes + declarations} attributes and namespace declarations "
+                    f"({_count(attributes, 'attribute')}, {_count(declarations, 'declaration')}); the stylesheets' XML "
+                    f"parser accepts at most {MAX_ATTRIBUTES} on one element: remove those not needed, and declare each "
+                    f"namespace once, on the root")
+                break
+    # names: the bytes rule out most documents (no run of name bytes long enough; no byte beyond ASCII in a
+    # tag's name or before an "="); namespace declarations are read from the bytes, and walked only if one
+    # looks long or non-ASCII
+    if not countable:
+        found.update(_names(source, elements=True, attributes=True, namespaces=True))
+    else:
+        namespaces = any(len(prefix) > MAX_NAME or not prefix.isascii() or max(len(uri), len(uri2)) > MAX_NAME
+                         for prefix, uri, uri2 in _DECLARATION.findall(data))
+        elements = attributes = b"a" * (MAX_NAME + 1) in classes.translate(_NON_ASCII_AS_NAME)
+        if not data.isascii() and not elements:
+            elements = _NON_ASCII_TAG.search(classes) is not None
+            attributes = _follows(classes.translate(None, b"a "), ord("="), ord("h"))
+        if namespaces or elements or attributes:
+            found.update(_names(source, elements, attributes, namespaces))
+    return sorted(found.values(), key=Diagnostic.sort_key)
+
+
+def _follows(text: bytes, mark: int, byte: int) -> bool:
+    """Whether some ``mark`` in ``text`` comes right after ``byte``. (Here: some "=" after a non-ASCII byte, once
+    ASCII name characters and white space are taken out: the name before an "=" has a non-ASCII character.)"""
+    i = text.find(mark)
+    while i != -1:
+        if i and text[i - 1] == byte:
+            return True
+        i = text.find(mark, i + 1)
+    return False
+
+
+def _names(source: Source, elements: bool, attributes: bool, namespaces: bool) -> dict[str, Diagnostic]:
+    """The first name too long and the first name with a character Saxon's parser refuses, walking the
+    names of elements and processing instructions, of attributes, of namespace declarations, as asked."""
+    found: dict[str, Diagnostic] = {}
+    root = source.root
+
+    def check(node, kind: str, name: str) -> None:
+        if len(name) > MAX_NAME and "name-too-long" not in found:
+            line, col = source.position(node)
+            found["name-too-long"] = error(
+                "name-too-long", source.display, line, col,
+                f'the {kind} "{name[:40]}..." is {len(name)} characters long; the stylesheets\' XML parser '
+                f"accepts names of at most {MAX_NAME} characters: shorten it")
+        if not name.isascii() and "name-character" not in found:
+            bad = _refused_character(name)
+            if bad is not None:
+                line, col = source.position(node)
+                found["name-character"] = error(
+                    "name-character", source.display, line, col,
+                    f'the {kind} "{name[:40]}" has the character "{bad}" (U+{ord(bad):04X}), which XML names '
+                    f"admit only since the fifth edition of XML 1.0 (2008); the stylesheets' XML parser follows the "
+                    f"earlier rules and refuses it: rename it with letters and digits both admit (ASCII always works)")
+
+    if elements:
+        pis = [*root.itersiblings(etree.PI, preceding=True), *root.iter(etree.PI), *root.itersiblings(etree.PI)]
+        for pi in pis:
+            check(pi, "processing-instruction target", pi.target)
+    for el in root.iter(etree.Element):
+        tag = el.tag
+        if elements and (not tag.isascii() or len(tag) > MAX_NAME):  # "{namespace}local": local is checked
+            check(el, "element name", tag.rpartition("}")[2])
+        if attributes:
+            for key in el.keys():
+                if not key.isascii() or len(key) > MAX_NAME:
+                    check(el, "attribute name", key.rpartition("}")[2])
+        if namespaces:
+            parent = el.getparent()
+            inherited = parent.nsmap if parent is not None else {}
+            for prefix, uri in el.nsmap.items():
+                if prefix in inherited and inherited[prefix] == uri:
+                    continue
+                if prefix:
+                    check(el, "namespace prefix", prefix)
+                # libxml2 admits only ASCII namespace names ("not a valid URI"): a character is a UTF-16 unit
+                if len(uri) > MAX_NAME and "name-too-long" not in found:
+                    line, col = source.position(el)
+                    found["name-too-long"] = error(
+                        "name-too-long", source.display, line, col,
+                        f'the namespace name "{uri[:40]}..." declared on <{_qname(el)}> is {len(uri)} characters '
+                        f"long; the stylesheets' XML parser accepts at most {MAX_NAME}: use a shorter namespace URI")
+        if len(found) == 2:
+            break
+    return found
+
+
+def _refused_character(name: str) -> str | None:
+    """The first character of ``name`` (a name libxml2 accepted) that makes Saxon's parser refuse it."""
+    if _xml10_name(name):
+        return None
+    for i in range(1, len(name) + 1):
+        if not _xml10_name(name[:i]):
+            return name[i - 1]
+    return name[-1]  # pragma: no cover (a name refused whole is refused from some prefix on)
+
+
+@cache
+def _xml10_name(name: str) -> bool:
+    """Whether ``name`` is a Name by the rules of XML 1.0 before its fifth edition, which Saxon's parser
+    follows (libxml2 follows the fifth's, which admits some 20,000 more characters). expat keeps the same
+    tables: for every character up to U+FFFF both accept the same names."""
+    import xml.parsers.expat  # only for documents with non-ASCII names
+
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        parser.Parse(f"<{name}/>".encode("utf-8"), True)
+    except xml.parsers.expat.ExpatError:
+        return False
+    return True
+
+
+class _StartTags:
+    """Reads start tags as written, for what lxml does not say: which namespaces a tag declares."""
+
+    _NAME = re.compile(r"<[^\s/>]+")
+
+    def __init__(self, source: Source):
+        self.source = source
+        lines = source.lines()
+        self.text = "\n".join(lines)
+        self.starts = [0]
+        for ln in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(ln) + 1)
+
+    def declarations(self, el: etree._Element) -> int:
+        """How many namespaces ``el``'s start tag declares."""
+        line, col = self.source.position(el)
+        if not 0 < line <= len(self.starts):
+            return 0
+        m = self._NAME.match(self.text, self.starts[line - 1] + col - 1)
+        if m is None:
+            return 0
+        pos, count = m.end(), 0
+        while (m := _ATTRIBUTE.match(self.text, pos)) is not None:
+            name = m.group(1)
+            count += name == "xmlns" or name.startswith("xmlns:")
+            pos = m.end()
+        return count
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _qname(el: etree._Element) -> str:
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
 
 
 def _doctype_error(display: str, line: int, col: int) -> Diagnostic:

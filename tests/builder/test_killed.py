@@ -15,8 +15,9 @@ import time
 from lxml import etree
 
 from tests.support import ROOT, SEED, run_cli
-from edition.builder import output
+from edition.builder import checkpoints, output
 from edition.builder.output import MANIFEST
+from edition.render.formats import FORMATS
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
@@ -42,35 +43,59 @@ def edition_cmd(*args):
     return [sys.executable, "-m", "edition", "build", *map(str, args)]
 
 
-def test_a_build_killed_at_any_moment_leaves_old_or_new_files_and_the_next_repairs(tmp_path, capsys):
+def stopped_at(point: str, nth: int, cmd: list[str]) -> bool:
+    """Run ``cmd`` (a build) until it reaches ``point`` for the ``nth`` time (edition.checkpoints), then kill it
+    and its workers there with SIGKILL. Whether it got there (else it finished first, and is reaped)."""
+    proc = subprocess.Popen(cmd, env={**os.environ, "EDITION_STOP_AT": f"{point}:{nth}"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300  # a guard against a hang, not a measurement
+    while True:
+        pid, status = os.waitpid(proc.pid, os.WUNTRACED | os.WNOHANG)
+        if pid:
+            break
+        assert time.monotonic() < deadline, f"the build neither stopped at {point}:{nth} nor finished"
+        time.sleep(0.01)
+    if os.WIFSTOPPED(status):
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, where they stand
+        proc.wait()
+        return True
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped above
+    return False
+
+
+def test_a_build_killed_at_any_moment_leaves_old_or_new_files_and_the_next_repairs(tmp_path, capsys, monkeypatch):
+    """Kill points are events the build reaches, not moments a timer guesses: the build stops itself at the
+    named point (edition.checkpoints) and is killed there. So every run kills where it means to, whatever
+    the machine's load: before any write, at the first, middle and last document output, among the
+    edition pages and the search bundle, at the manifest, and after everything but the unfinished mark."""
     old_src, new_src = tmp_path / "old", tmp_path / "new"
     write_state(old_src, 0)
     write_state(new_src, 1000)
     ref_old, ref_new = tmp_path / "ref-old", tmp_path / "ref-new"
     assert run_cli(capsys, "build", old_src, "--out", ref_old, "--jobs", "1")[0] == 0
-    started = time.monotonic()
-    subprocess.run(edition_cmd(new_src, "--out", ref_new, "--jobs", "1"), check=True, stderr=subprocess.DEVNULL)
-    whole = time.monotonic() - started  # how long a whole build takes on this machine, now
+    assert run_cli(capsys, "build", new_src, "--out", ref_new, "--jobs", "1")[0] == 0
     old, new = tree(ref_old), tree(ref_new)
     assert all(old[rel] != new[rel] for rel in old if rel.startswith("text/")), "every document changes"
 
-    # kill points spread over a whole build, most of them where it writes (after start-up)
+    # how many outputs the build from the old edition to the new replaces, counted by the same points
+    passed: dict[str, int] = {}
+    counted = tmp_path / "counted"
+    shutil.copytree(ref_old, counted)
+    with monkeypatch.context() as patch:  # undoes this patch only (not the other fixtures' working folder)
+        patch.setattr(checkpoints, "reached", lambda point: passed.__setitem__(point, passed.get(point, 0) + 1))
+        assert run_cli(capsys, "build", new_src, "--out", counted, "--jobs", "1")[0] == 0
+    assert tree(counted) == new
+    documents, total = N * len(FORMATS), passed["replace"]  # the documents' outputs come first, in order
+    assert total > documents + 2, passed
+
+    points = [("started", 1), ("replace", 1), ("replace", documents // 2), ("replace", documents),
+              ("replace", documents + 1), ("replace", (documents + total) // 2), ("replace", total), ("finishing", 1)]
     mixed = 0
-    for k, fraction in enumerate((0.2, 0.5, 0.6, 0.7, 0.8, 0.9)):
-        delay = whole * fraction
+    for k, (point, nth) in enumerate(points):
         out = tmp_path / f"run{k}"
         shutil.copytree(ref_old, out)
-        proc = subprocess.Popen(edition_cmd(new_src, "--out", out, "--jobs", "2" if k % 2 else "1"),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        try:
-            proc.wait(timeout=delay)  # returns early if the build is already done
-        except subprocess.TimeoutExpired:
-            pass
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, mid-write or not
-        except ProcessLookupError:
-            pass  # it had finished
-        proc.wait()
+        cmd = edition_cmd(new_src, "--out", out, "--jobs", "2" if k % 2 else "1")
+        assert stopped_at(point, nth, cmd), f"the build finished before {point}:{nth}"
         now = tree(out)
         mixed += any(now.get(rel) == data for rel, data in new.items() if data != old.get(rel)) and \
             any(now.get(rel) == data for rel, data in old.items() if data != new.get(rel))
@@ -78,9 +103,9 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_files_and_the_next_repai
             name = rel.rsplit("/", 1)[-1]
             if name.startswith(".") and name.endswith(".tmp") or name == output.DIRTY:
                 continue  # a temporary file of write_atomic, the mark of an unfinished build: never outputs
-            assert data in (old.get(rel), new.get(rel)), f"kill after {delay}s: {rel} is neither its old nor its new version"
+            assert data in (old.get(rel), new.get(rel)), f"killed at {point}:{nth}: {rel} is neither its old nor its new version"
         assert run_cli(capsys, "build", new_src, "--out", out, "--jobs", "1")[0] == 0
-        assert tree(out) == new, f"kill after {delay}s: the next build did not repair the edition"
+        assert tree(out) == new, f"killed at {point}:{nth}: the next build did not repair the edition"
     assert mixed, "no kill landed while the build was writing: the test proved nothing"
 
 

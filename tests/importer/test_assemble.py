@@ -3,6 +3,7 @@ statement, leftovers of a web page)."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from edition.importer import import_text
@@ -54,3 +55,13 @@ def test_a_web_pages_hidden_address_is_kept_and_listed_for_review():
     items = [i for i in imp.report.review if i.kind == "web-leftover"]
     assert [(i.line, i.text) for i in items] == [(17, "[email protected]")]
     assert "the address is not in the text" in items[0].message
+
+
+@pytest.mark.parametrize("title", ["LPT0", "Con", "Index", "PERSONS", "aux.draft", "x" * 400])
+def test_an_id_made_from_the_title_can_name_the_output_files_everywhere(title):
+    """The id of a draft without -o comes from its title: never a Windows device name, an edition page's
+    name in any case, or longer than file names allow (edition validate refuses those ids)."""
+    from edition.importer.ids import default_id
+    from edition.render import formats
+
+    assert formats.safe_name(default_id(title, None, []))

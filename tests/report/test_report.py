@@ -5,12 +5,15 @@ workflow commands) and must carry exactly the diagnostics the text report shows.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, SEED, SEED_ID, line_of, run_cli
+from tests.support import ROOT, SEED, SEED_ID, TEI_DIR, line_of, run_cli
 from edition import __version__, report
 from edition.validation import rules
 from edition.diagnostics import error, warning
@@ -376,3 +379,67 @@ def test_junit_of_a_build_gives_the_kept_index_its_own_case(mixed, capsys):
     assert "warning[index-kept]" in cases["out/html/index.html"].system_out
     assert not cases["tei/a-broken.xml"].is_passed and cases["tei/d-clean.xml"].is_passed
     assert suite.tests == 5 and suite.failures == 2
+
+
+# ------------------------------------------------------------------ file names a terminal would act on
+
+# ESC (an ANSI sequence that clears the screen and turns red), the C1 CSI, DEL and a right-to-left override
+HOSTILE_NAME = "evil\x1b[2J\x1b[31mred\x9b1m\x7f\u202eslx.xml"
+RAW = ("\x1b", "\x9b", "\x7f", "\u202e")  # none may reach a terminal as it is
+NOT_UTF8_NAME = b"bad\xff.xml"  # a name that is not UTF-8 (os.fsdecode keeps the byte as a lone surrogate)
+
+
+@pytest.fixture
+def hostile_names(tmp_path, seed_text):
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    broken = "<TEI><unclosed>\n"
+    (tei / HOSTILE_NAME).write_text(broken, encoding="utf-8")
+    with open(os.path.join(os.fsencode(tei), NOT_UTF8_NAME), "wb") as f:
+        f.write(broken.encode())
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", sorted(CONSUMERS))
+def test_file_names_with_control_characters_are_escaped_in_every_format(fmt, hostile_names):
+    """Every place a path or message is printed: text and GitHub write ``\\x1b``, as JUnit does; JSON and
+    SARIF write JSON escapes (the reader gets the name back exactly); the output is valid UTF-8."""
+    proc = subprocess.run([sys.executable, "-m", "edition", "validate", "tei", "--format", fmt],
+                          cwd=hostile_names, capture_output=True)
+    assert proc.returncode == 1, proc.stderr
+    for stream in (proc.stdout, proc.stderr):
+        text = stream.decode("utf-8")  # strict: a byte that is not UTF-8 fails here
+        assert not any(c in text for c in RAW), text
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    shown = "tei/evil\\x1b[2J\\x1b[31mred\\x9b1m\\x7f\\u202eslx.xml"
+    if fmt in ("text", "github", "junit"):
+        assert shown in (err if fmt == "text" else out)
+        assert "tei/bad\\xff.xml" in (err if fmt == "text" else out)
+    if fmt == "json":
+        doc = json.loads(out)
+        assert sorted(doc["files"]) == ["tei/bad\\xff.xml", f"tei/{HOSTILE_NAME}"]
+        assert {d["path"] for d in doc["diagnostics"]} == set(doc["files"])
+    if fmt == "sarif":
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in json.loads(out)["runs"][0]["results"]}
+        assert uris == {"tei/bad%FF.xml", "tei/evil%1B%5B2J%1B%5B31mred%C2%9B1m%7F%E2%80%AEslx.xml"}
+    assert len(consumers_read(fmt, out, err)) == 2
+
+
+def consumers_read(fmt: str, out: str, err: str) -> list[tuple]:
+    return CONSUMERS[fmt](out, err)
+
+
+def test_the_summary_and_usage_errors_escape_paths_too(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "edition", "validate", "no\x1b[31m.xml"], cwd=tmp_path, capture_output=True)
+    assert proc.returncode == 2
+    assert proc.stderr.decode("utf-8") == "edition: error: no\\x1b[31m.xml: no such file or folder\n"
+    proc = subprocess.run([sys.executable, "-m", "edition", "build", str(TEI_DIR), "--out", "out\x1b[2J"],
+                          cwd=tmp_path, capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stderr.decode("utf-8") and "to out\\x1b[2J" in proc.stderr.decode("utf-8")
+
+
+def test_printable_leaves_ordinary_text_alone_and_escapes_the_rest():
+    assert report.printable("tei/Хрущёв — 毛泽东.xml: ‘quoted’ text\u00a0here") == "tei/Хрущёв — 毛泽东.xml: ‘quoted’ text\u00a0here"
+    assert report.printable("a\tb\nc\x1bd\x85e\u2028f\u2066g\udcffh") == "a\\x09b\\x0ac\\x1bd\\x85e\\u2028f\\u2066g\\xffh"
+    assert report.printable("one\r\ntwo", keep="\r\n") == "one\r\ntwo"

@@ -7,8 +7,9 @@ at a socket this test listens on, which must see no connection), no file read ou
 sources (a sentinel with unique content, which external entities and XIncludes point at, must
 not appear in the output), bounded time and memory (a 50 MB text node, 5,000 levels of nesting).
 
-The huge and special entries are made by the test: a 50 MB text node, nesting 5,000 deep, a
-sparse 65 MB file, a directory named like a source, an unreadable file. Tests run as root,
+The huge and special entries are made by the test: a 50 MB text node, nesting 5,000 deep, 100,000
+attributes on one element, a sparse 65 MB file, a directory named like a source, an unreadable file,
+a named pipe and a socket named like sources (reported, never opened: a pipe would block the run). Tests run as root,
 which reads a chmod 000 file anyway: there the run denies that one file through a patched
 ``open`` in edition.parse, as the kernel would for anyone else.
 """
@@ -69,6 +70,9 @@ CATALOGUE = {
     "encoding-lies-latin1.xml": ("encoding", 31, "error"),
     "encoding-lies-utf16.xml": ("encoding", 1, "error"),
     "encoding-unknown.xml": ("encoding", 1, "error"),
+    "utf16le-no-bom.xml": ("encoding", 1, "error"),
+    "utf16be-no-bom.xml": ("encoding", 1, "error"),
+    "utf16-declares-utf8.xml": ("encoding", 1, "error"),
     "bom-utf8.xml": None,
     "crlf.xml": None,
     "utf16-bom.xml": None,
@@ -94,7 +98,10 @@ CATALOGUE = {
 # made by the test (too big, or not files at all)
 GENERATED = {
     "huge-text-node.xml": ("too-large", 3, "error"),  # a 50 MB text node
-    "deep-nesting.xml": ("too-large", 2, "error"),  # 5,000 nested <div>
+    "deep-nesting.xml": ("too-deep", 2, "error"),  # 5,000 nested <div>
+    "many-attributes.xml": ("too-many-attributes", 2, "error"),  # 100,000 attributes on one element
+    "fifo.xml": ("io", 0, "error"),  # a named pipe: opening it would wait for a writer forever
+    "socket.xml": ("io", 0, "error"),  # a Unix socket
     "oversize.xml": ("too-large", 0, "error"),  # 65 MB (sparse): refused before reading
     "directory.xml": ("io", 0, "error"),  # a folder named like a source
     "unreadable.xml": ("io", 0, "error"),  # chmod 000
@@ -129,6 +136,13 @@ def _generate(src: Path) -> None:
     (src / "deep-nesting.xml").write_text(
         "<!-- 5,000 nested elements -->\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"deep-nesting\">"
         + "<div>" * depth + "<p>deep</p>" + "</div>" * depth + "</TEI>\n", encoding="utf-8")
+    (src / "many-attributes.xml").write_text(
+        "<!-- 100,000 attributes on the root -->\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" "
+        + " ".join(f'a{i}="{i}"' for i in range(100_000)) + "><p>many</p></TEI>\n", encoding="utf-8")
+    os.mkfifo(src / "fifo.xml")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(src / "socket.xml"))  # the file stays when the socket is closed
+    sock.close()
     with open(src / "oversize.xml", "wb") as f:
         f.truncate(65 * 1024 * 1024)  # sparse: costs no disk, refused by its size
     (src / "directory.xml").mkdir()
@@ -226,3 +240,14 @@ def test_time_and_memory_are_bounded(run):
     assert run["elapsed"] < 60, run["elapsed"]
     if run["rss_mb"] is not None:  # the largest child so far was this run
         assert run["rss_mb"] < 768, f"peak RSS {run['rss_mb']:.0f} MB"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("utf16le-no-bom.xml", "the file is UTF-16 (UTF-16LE) without a byte order mark"),
+    ("utf16be-no-bom.xml", "the file is UTF-16 (UTF-16BE) without a byte order mark"),
+    ("utf16-declares-utf8.xml", 'the XML declaration says encoding="UTF-8", but the file is UTF-16'),
+])
+def test_a_utf16_problem_is_named_as_one(name, words, run):
+    """Not a generic "binary file" or syntax error, nor silently accepted: the message names the encoding."""
+    [(code, _, _, message)] = run["found"][name]
+    assert code == "encoding" and message.startswith(words), message

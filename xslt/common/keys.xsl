@@ -12,6 +12,9 @@
   <xsl:key name="person-by-id" match="tei:person" use="@xml:id"/>
   <xsl:key name="place-by-id" match="tei:place" use="@xml:id"/>
   <xsl:key name="element-by-id" match="*[@xml:id]" use="@xml:id"/>
+  <!-- a register entry by the pointer a document reaches it by, and by its id ($register-entries) -->
+  <xsl:key name="register-entry" match="entry" use="@pointer"/>
+  <xsl:key name="register-entry-by-id" match="entry" use="@kind || ' ' || @id"/>
 
   <!-- the elements e:sign-key gives a key for (and notes it does not: e:sign-key decides) -->
   <xsl:key name="e:sign-elements" match="tei:choice | tei:note | tei:supplied | tei:unclear | tei:gap

@@ -45,14 +45,17 @@
           <xsl:if test="$text-href"><link rel="alternate" type="text/plain" href="{$text-href}"/></xsl:if>
           <xsl:if test="$csl-href"><link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}"/></xsl:if>
           <xsl:if test="$bibtex-href"><link rel="alternate" type="application/x-bibtex" href="{$bibtex-href}"/></xsl:if>
+          <xsl:if test="$tei-href"><link rel="alternate" type="application/tei+xml" href="{$tei-href}"/></xsl:if>
+          <xsl:sequence select="e:reader-metadata(.)"/>
         </xsl:with-param>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
           <xsl:with-param name="skip-to" select="'transcript'"/>
-          <xsl:with-param name="skip-label" select="'Skip to the transcript'"/>
+          <xsl:with-param name="skip-label" select="e:label('skip-to-transcript')"/>
           <xsl:with-param name="nav" as="element()*">
             <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+            <xsl:if test="$tei-href"><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="e:label('tei-source')"/></a></xsl:if>
           </xsl:with-param>
         </xsl:call-template>
         <main>
@@ -98,8 +101,8 @@
           <dd>
             <xsl:choose>
               <!-- <time> holds one date; a range (1958-07-31/1958-08-03) stays text -->
-              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
-              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></xsl:otherwise>
+              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="e:date-shown(.)"/></span></xsl:when>
+              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="e:date-shown(.)"/></time></xsl:otherwise>
             </xsl:choose>
           </dd>
         </xsl:for-each>
@@ -120,7 +123,7 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                <li id="person-{e:person-id(.)}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
                   <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>
@@ -129,6 +132,10 @@
         <xsl:for-each select="tei:fileDesc/tei:sourceDesc/tei:msDesc">
           <dt><xsl:value-of select="e:label('source')"/></dt>
           <dd><a href="#source"><xsl:value-of select="e:archival-citation(.)"/></a></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:original-source(.)">
+          <dt><xsl:value-of select="e:label('original-source')"/></dt>
+          <dd><a href="{.}" rel="external"><xsl:value-of select="."/></a></dd>
         </xsl:for-each>
       </dl>
       <xsl:for-each select="tei:fileDesc/tei:titleStmt/tei:funder">
@@ -239,6 +246,7 @@
 
   <xsl:template match="tei:date">
     <xsl:choose>
+      <xsl:when test="@when and normalize-space(.) = ''"><time datetime="{@when}"><xsl:value-of select="e:date-shown(.)"/></time></xsl:when>
       <xsl:when test="@when"><time datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
       <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
@@ -284,44 +292,44 @@
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]">
-    <span class="sic" title="correction: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="sic" title="{e:label('title-correction')}: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]">
-    <span class="orig" title="regular form: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
+    <span class="orig" title="{e:label('title-regular-form')}: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <span class="supplied" title="supplied by the editor">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="{e:label('title-supplied')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
-    <span class="unclear" title="unclear in the source">[<xsl:apply-templates/>?]</span>
+    <span class="unclear" title="{e:label('title-unclear')}">[<xsl:apply-templates/>?]</span>
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/></span>
+    <span class="gap" title="{e:label('title-gap')}"><xsl:value-of select="e:gap-text(.)"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add">
-    <ins class="add" title="added in the source"><xsl:apply-templates/></ins>
+    <ins class="add" title="{e:label('title-added')}"><xsl:apply-templates/></ins>
   </xsl:template>
 
   <xsl:template match="tei:del">
-    <del class="del" title="deleted in the source"><xsl:apply-templates/></del>
+    <del class="del" title="{e:label('title-deleted')}"><xsl:apply-templates/></del>
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
 
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
+    <span class="pb" title="{e:label('page-break')}">[<xsl:value-of select="e:page-label(.)"/>]</span>
   </xsl:template>
 
   <!-- a page break between blocks is a line of its own -->
   <xsl:template match="tei:pb[parent::tei:div or parent::tei:sp or parent::tei:opener or parent::tei:closer]">
-    <p class="pb-line"><span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span></p>
+    <p class="pb-line"><span class="pb" title="{e:label('page-break')}">[<xsl:value-of select="e:page-label(.)"/>]</span></p>
   </xsl:template>
 
   <xsl:template match="tei:anchor"><span id="{@xml:id}" class="anchor"></span></xsl:template>
@@ -331,7 +339,7 @@
   <xsl:template match="tei:note[e:is-footnote(.)]">
     <xsl:variable name="n" select="e:note-number(.)"/>
     <sup class="noteref"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref"
-        aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+        aria-label="{e:label('note-n', $n)}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <!-- notes that are not footnotes (e.g. summaries) render where they stand -->
@@ -455,16 +463,16 @@
 
   <!-- how each sign looks, drawn with the same markup the transcript uses -->
   <xsl:template match="." mode="sign-sample" priority="-1"><xsl:value-of select="?html"/></xsl:template>
-  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[text]</span></xsl:template>
-  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[text?]</span></xsl:template>
-  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… reason, extent]</span></xsl:template>
-  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="language">word</i><span class="alt"> ⟨language⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
-  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
-  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
+  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[<xsl:value-of select="e:label('word-text')"/>]</span></xsl:template>
+  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[<xsl:value-of select="e:label('word-text')"/>?]</span></xsl:template>
+  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… <xsl:value-of select="e:label('word-reason-extent')"/>]</span></xsl:template>
+  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="{e:label('word-expansion')}"><xsl:value-of select="e:label('word-abbr')"/></abbr><span class="alt"> ⟨<xsl:value-of select="e:label('word-expansion')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="{e:label('title-correction')}: {e:label('word-correction')}"><xsl:value-of select="e:label('word-error')"/></span><span class="alt"> ⟨<xsl:value-of select="e:label('word-correction')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="{e:label('title-regular-form')}: {e:label('word-regular')}"><xsl:value-of select="e:label('word-spelling')"/></span><span class="alt"> ⟨<xsl:value-of select="e:label('word-regular')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="{e:label('word-language')}"><xsl:value-of select="e:label('word-word')"/></i><span class="alt"> ⟨<xsl:value-of select="e:label('word-language')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add"><xsl:value-of select="e:label('inline-added')"/></ins></xsl:template>
+  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del"><xsl:value-of select="e:label('inline-deleted')"/></del></xsl:template>
+  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[<xsl:value-of select="e:label('page', e:label('word-n'))"/>]</span></xsl:template>
   <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
 
   <!-- ===================================================== how to cite -->
@@ -482,6 +490,9 @@
           <xsl:if test="$csl-href and $bibtex-href"><xsl:text> · </xsl:text></xsl:if>
           <xsl:if test="$bibtex-href">
             <a href="{$bibtex-href}" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a>
+          </xsl:if>
+          <xsl:if test="$tei-href">
+            <xsl:text> · </xsl:text><a href="{$tei-href}" type="application/tei+xml" download=""><xsl:value-of select="e:label('tei-source')"/></a>
           </xsl:if></p>
       </xsl:if>
     </section>
@@ -495,7 +506,7 @@
       <h2 id="credits-h"><xsl:value-of select="e:label('credits')"/></h2>
       <ul>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
-          <li><xsl:value-of select="if (self::tei:author) then 'Author' else 'Editor'"/>: <xsl:value-of select="normalize-space(.)"/></li>
+          <li><xsl:value-of select="e:label(local-name())"/>: <xsl:value-of select="normalize-space(.)"/></li>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
           <li><span class="resp"><xsl:value-of select="normalize-space(tei:resp[1])"/></span>

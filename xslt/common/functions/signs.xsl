@@ -22,35 +22,24 @@
   <!-- a page break as both formats show it: "page 43", or "page break" when unnumbered -->
   <xsl:function name="e:page-label" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="if ($pb/@n) then 'page ' || $pb/@n else 'page break'"/>
+    <xsl:sequence select="if ($pb/@n) then e:label('page', string($pb/@n)) else e:label('page-break')"/>
   </xsl:function>
 
   <!-- The signs a document uses, in the order of README.md's "Editorial signs" table
        (the one reference for both formats). Each entry: key, how it looks in the HTML
        edition, how it looks in the text edition, what it means. -->
   <xsl:variable name="e:signs" as="array(map(xs:string, xs:string))" select="[
-      map { 'key': 'supplied', 'html': '[text]', 'text': '[text]',
-            'meaning': 'supplied by the editor: not in the source' },
-      map { 'key': 'unclear', 'html': '[text?]', 'text': '[text?]',
-            'meaning': 'unclear in the source: the editor’s best reading' },
-      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': '[… reason, extent]',
-            'meaning': 'left out or illegible, with why and how much' },
-      map { 'key': 'abbr', 'html': 'dotted underline', 'text': 'abbr. ⟨expansion⟩',
-            'meaning': 'an abbreviation as the source prints it, then its expansion (in HTML: on hover and for screen readers)' },
-      map { 'key': 'sic', 'html': 'dotted underline', 'text': 'error ⟨correction⟩',
-            'meaning': 'an error as the source prints it, then the editor’s correction (in HTML: on hover and for screen readers)' },
-      map { 'key': 'orig', 'html': 'dotted underline', 'text': 'spelling ⟨regularised⟩',
-            'meaning': 'a spelling as the source prints it, then its regular form (in HTML: on hover and for screen readers)' },
-      map { 'key': 'foreign', 'html': 'italics', 'text': 'word ⟨language⟩',
-            'meaning': 'words in another language than the text around them, then that language (in HTML: on hover and for screen readers)' },
-      map { 'key': 'add', 'html': 'shaded', 'text': '[added: text]',
-            'meaning': 'added in the source, above the line or in the margin' },
-      map { 'key': 'del', 'html': 'struck through', 'text': '[deleted: text]',
-            'meaning': 'deleted in the source, still legible' },
-      map { 'key': 'pb', 'html': '[page n]', 'text': '[page n]',
-            'meaning': 'a new page (sheet) of the source begins' },
-      map { 'key': 'note', 'html': 'raised number', 'text': '[n]',
-            'meaning': 'an editorial note, listed under Notes' }
+      map { 'key': 'supplied', 'html': '[text]', 'text': e:label('sample-supplied'), 'meaning': e:label('meaning-supplied') },
+      map { 'key': 'unclear', 'html': '[text?]', 'text': e:label('sample-unclear'), 'meaning': e:label('meaning-unclear') },
+      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': e:label('sample-gap'), 'meaning': e:label('meaning-gap') },
+      map { 'key': 'abbr', 'html': 'dotted underline', 'text': e:label('sample-abbr'), 'meaning': e:label('meaning-abbr') },
+      map { 'key': 'sic', 'html': 'dotted underline', 'text': e:label('sample-sic'), 'meaning': e:label('meaning-sic') },
+      map { 'key': 'orig', 'html': 'dotted underline', 'text': e:label('sample-orig'), 'meaning': e:label('meaning-orig') },
+      map { 'key': 'foreign', 'html': 'italics', 'text': e:label('sample-foreign'), 'meaning': e:label('meaning-foreign') },
+      map { 'key': 'add', 'html': 'shaded', 'text': e:label('sample-add'), 'meaning': e:label('meaning-add') },
+      map { 'key': 'del', 'html': 'struck through', 'text': e:label('sample-del'), 'meaning': e:label('meaning-del') },
+      map { 'key': 'pb', 'html': '[page n]', 'text': e:label('sample-pb'), 'meaning': e:label('meaning-pb') },
+      map { 'key': 'note', 'html': 'raised number', 'text': e:label('sample-note'), 'meaning': e:label('meaning-note') }
     ]"/>
 
   <xsl:function name="e:sign-key" as="xs:string?">
