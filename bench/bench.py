@@ -169,6 +169,8 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
     print(f"validate             {rate(n, nbytes, t_validate)}  (+ {compile_s:.2f} s to compile the schema once)")
 
     for fmt in FORMATS.values():
+        if not fmt.stylesheet:  # a copy of the source (the tei format): nothing to transform
+            continue
         transform.compiled(fmt.stylesheet)
 
         def render(f, sheet=fmt.stylesheet):
