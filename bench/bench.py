@@ -404,6 +404,9 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",") if s]:
         with tempfile.TemporaryDirectory(prefix="edition-bench-src-") as tmp:
             files = synth.write(Path(tmp) / "tei", seeds, size)
+            for folder in (ROOT / "tei").iterdir():  # what the seeds point at (tei/registers/), once
+                if folder.is_dir() and not folder.name.startswith("."):
+                    shutil.copytree(folder, Path(tmp) / "tei" / folder.name)
             measure(f"synthetic edition N={size}", files, None, [], jobs, java)
     for corpus in args.corpus or CORPORA:
         if not corpus.is_dir() or not TEI_ALL.exists():
