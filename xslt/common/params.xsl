@@ -40,6 +40,8 @@
   <xsl:param name="edition-title" as="xs:string" select="''"/>
   <!-- the language of the pages' own words (a catalogue in xslt/i18n/): edition.toml's edition.language -->
   <xsl:param name="interface-language" as="xs:string" select="'en'"/>
+  <!-- the catalogue of that language, already read (the build passes it; run alone: read from xslt/i18n/) -->
+  <xsl:param name="messages" as="map(xs:string, xs:string)?" select="()"/>
   <!-- whether the text formats report the elements they have no rule for (functions/unstyled.xsl) -->
   <xsl:param name="report-unstyled" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>
