@@ -16,7 +16,7 @@ from pathlib import Path
 from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
-from edition.render import document
+from edition.render import document, words
 from edition.sources.parse import from_bytes
 from edition.validation import compile_schema, diagnose, document_id, rules
 
@@ -85,6 +85,8 @@ def process(job: Job) -> Done:
         done.render_failed = True
         return done
     done.outputs, done.summary, done.unstyled = rendered.outputs, rendered.summary, rendered.unstyled
+    # nothing lost: every word of the shown parts of the source is in each reading edition
+    done.diagnostics += words.check(source.root, rendered.outputs, job.display, source.position)
     return done
 
 

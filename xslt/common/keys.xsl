@@ -12,6 +12,8 @@
   <xsl:key name="person-by-id" match="tei:person" use="@xml:id"/>
   <xsl:key name="place-by-id" match="tei:place" use="@xml:id"/>
   <xsl:key name="element-by-id" match="*[@xml:id]" use="@xml:id"/>
+  <!-- notes that point at what they are about (@target) -->
+  <xsl:key name="e:note-by-target" match="tei:note[@target]" use="tokenize(normalize-space(@target))"/>
 
   <!-- the elements e:sign-key gives a key for (and notes it does not: e:sign-key decides) -->
   <xsl:key name="e:sign-elements" match="tei:choice | tei:note | tei:supplied | tei:unclear | tei:gap

@@ -26,8 +26,13 @@
   <xsl:param name="text-href" as="xs:string" select="''"/>
   <xsl:param name="csl-href" as="xs:string" select="''"/>
   <xsl:param name="bibtex-href" as="xs:string" select="''"/>
+  <!-- the script of the pages (the witness switch of an apparatus) -->
+  <xsl:param name="js-href" as="xs:string" select="''"/>
   <!-- the edition's title, on its index pages -->
   <xsl:param name="edition-title" as="xs:string" select="'Records of Conversations: a Digital Edition'"/>
+  <!-- the witness whose readings stand in the text where an apparatus entry has no lemma (its
+       xml:id; edition.toml's base-witness); '' for the first reading of each entry -->
+  <xsl:param name="base-witness" as="xs:string" select="''"/>
   <!-- whether the text formats report the elements they have no rule for (functions/unstyled.xsl) -->
   <xsl:param name="report-unstyled" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>
