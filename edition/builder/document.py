@@ -70,7 +70,7 @@ def process(job: Job) -> Done:
     if source is None:
         done.diagnostics = problems
         return done
-    problems = diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules)
+    problems += diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules)
     if job.rules:
         done.documents = {ptr: (source.path.parent / ptr).is_file() for ptr in rules.documents_named(source)}
     done.doc_id = doc_id = document_id(source)  # validation (diagnose) said whether it can name the output files

@@ -17,4 +17,4 @@ def check(data: bytes, doc_id: str, display: str) -> list[Diagnostic]:
     source, problems = parse.from_bytes(data, Path(f"{doc_id}.xml"), display)
     if source is None:
         return problems
-    return diagnose(source, compile_schema(), True)
+    return problems + diagnose(source, compile_schema(), True)

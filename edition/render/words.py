@@ -166,6 +166,7 @@ def _text(elements: list[etree._Element], track: bool = False) -> _Text:
     for part in elements:
         chunks.boundary()
         walker = etree.iterwalk(part, events=("start", "end", "comment", "pi"))
+        apart: list[bool] = []  # for each open element: whether its children are words apart (it has no text of its own)
         for event, el in walker:
             tag = el.tag
             if event in ("comment", "pi"):  # only its tail is text
@@ -176,22 +177,33 @@ def _text(elements: list[etree._Element], track: bool = False) -> _Text:
                 if tag in NOT_SHOWN:
                     walker.skip_subtree()
                     chunks.boundary()
+                    apart.append(False)
                     continue
                 if joining:
                     chunks.join()
+                    apart.append(False)
                     continue
-                if tag not in JOIN or _alternative(el):
+                if tag not in JOIN or (apart and apart[-1]) or _alternative(el):
                     chunks.boundary()
+                apart.append(len(el) > 1 and _element_only(el))
                 chunks.add(el.text, el)
             else:
+                apart.pop()
                 if tag in NOT_SHOWN or joining:
                     pass
-                elif tag not in JOIN or _alternative(el):
+                elif tag not in JOIN or (apart and apart[-1]) or _alternative(el):
                     chunks.boundary()
                 if el is not part:
                     chunks.add(el.tail, el.getparent())
         chunks.boundary()
     return chunks.result()
+
+
+def _element_only(el: etree._Element) -> bool:
+    """Whether ``el`` has no text of its own between its children (the formats separate them)."""
+    if el.text and not el.text.isspace():
+        return False
+    return all(not c.tail or c.tail.isspace() for c in el)
 
 
 def _alternative(el: etree._Element) -> bool:
@@ -200,35 +212,33 @@ def _alternative(el: etree._Element) -> bool:
     return parent is not None and parent.tag == _CHOICE
 
 
+_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def html_text(page: str) -> str:
     """What a reader of an HTML page is given as text (module docstring)."""
-    doc = lxml_html.document_fromstring(page)
-    out: list[str] = []
-    walker = etree.iterwalk(doc, events=("start", "end", "comment", "pi"))
-    for event, el in walker:
+    root = etree.fromstring(page.encode("utf-8"), _HTML_PARSER)
+    if root is None:
+        return ""
+    hidden, blocks = [], []
+    for el in root.iter():  # one pass; the tree is changed after it
         tag = el.tag
-        if event in ("comment", "pi"):
-            if el.tail:
-                out.append(el.tail)
+        if tag in _HTML_SKIP or el.get("hidden") is not None:
+            hidden.append(el)
             continue
-        if event == "start":
-            if tag in _HTML_SKIP or el.get("hidden") is not None or (
-                    el.get("class") and not MARKERS.isdisjoint(el.get("class").split())):
-                walker.skip_subtree()
-                out.append(" ")
-                continue
-            if tag in _HTML_BLOCKS:
-                out.append(" ")
-                if tag == "img" and el.get("alt"):
-                    out.append(el.get("alt"))
-            if el.text:
-                out.append(el.text)
-        else:
-            if tag in _HTML_BLOCKS:
-                out.append(" ")
-            if el.tail:
-                out.append(el.tail)
-    return "".join(out)
+        names = el.get("class")
+        if names and not MARKERS.isdisjoint(names.split()):
+            hidden.append(el)
+        elif tag in _HTML_BLOCKS:
+            blocks.append(el)
+    for el in hidden:
+        el.clear(keep_tail=True)
+        el.text = " "
+    for el in blocks:
+        el.text = " " + el.text if el.text else " "
+        alt = el.get("alt") if el.tag == "img" else None
+        el.tail = (" " + alt + " " if alt else " ") + (el.tail or "")
+    return "".join(root.itertext())
 
 
 def _fold(text: str) -> str:
@@ -271,18 +281,11 @@ def lost(root: etree._Element, outputs: dict[str, str], display: str, position) 
     if not any(short.values()):
         return []
     tracked = _text(selected, track=True)  # the rare case: where are they?
-    folded = _fold(tracked.text)
-    if len(folded) != len(tracked.text):  # folding changed offsets (ß -> ss): fold chunk by chunk
-        folded = tracked.text
     where: dict[int, tuple[etree._Element, dict[str, list[str]]]] = {}
-    left = {name: Counter(s) for name, s in short.items()}
-    for m in _WORD.finditer(folded):
-        word = _fold(m.group())
-        for name, counter in left.items():
-            if counter[word] > 0:
-                counter[word] -= 1
-                owner = tracked.owners[max(bisect_right(tracked.starts, m.start()) - 1, 0)]
-                owner = _shown_owner(owner)
+    for name, counter in short.items():
+        sequence = " " + " ".join(_WORD.findall(outputs[name])) + " "
+        for word, n in counter.items():
+            for owner in _owners(tracked, word, n, sequence):
                 entry = where.setdefault(id(owner), (owner, {}))
                 entry[1].setdefault(name, []).append(word)
     problems = []
@@ -298,6 +301,30 @@ def lost(root: etree._Element, outputs: dict[str, str], display: str, position) 
                               f"words of <{etree.QName(owner).localname}> are not in the outputs: {'; '.join(said)} "
                               f"(a bug of the stylesheets: please report it with this source)"))
     return problems
+
+
+def _owners(tracked: _Text, word: str, n: int, sequence: str) -> list[etree._Element]:
+    """The elements that hold the ``n`` occurrences of ``word`` an output lacks: those whose words
+    around it (two on each side, in the same element) the output does not have in that order;
+    the first occurrences when it has all of them."""
+    found, seen = [], []
+    for i, (start, owner) in enumerate(zip(tracked.starts, tracked.owners)):
+        if owner is None:
+            continue
+        chunk = _fold(tracked.text[start:tracked.starts[i + 1] if i + 1 < len(tracked.starts) else len(tracked.text)])
+        if word not in chunk:
+            continue
+        tokens = _WORD.findall(chunk)
+        for k, token in enumerate(tokens):
+            if token != word:
+                continue
+            element = _shown_owner(owner)
+            seen.append(element)
+            context = " " + " ".join(tokens[max(0, k - 2):k + 3]) + " "
+            if context not in sequence:
+                found.append(element)
+    found = found[:n]
+    return found + [e for e in seen if e not in found][:n - len(found)]
 
 
 def _shown_owner(el: etree._Element) -> etree._Element:

@@ -49,7 +49,7 @@ def check(path: Path, display: str, config: Config) -> Checked:
     source, problems = load(path, display)
     if source is None:
         return Checked(path, display, None, problems)
-    return Checked(path, display, source, sort(diagnose(source, compile_schema(config.schema), config.rules)))
+    return Checked(path, display, source, sort(problems + diagnose(source, compile_schema(config.schema), config.rules)))
 
 
 def check_all(paths: list[Path], config: Config, keep_sources: bool = False) -> Result:

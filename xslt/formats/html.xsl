@@ -22,7 +22,7 @@
 
   <!-- html: the page (from the document node), and the HTML of the transcript and of the
        header's prose. Elements without a rule keep their text: nothing is silently dropped. -->
-  <xsl:mode name="html" on-no-match="text-only-copy" warning-on-no-match="false" use-accumulators="e:element-number"/>
+  <xsl:mode name="html" on-no-match="text-only-copy" warning-on-no-match="false" use-accumulators="e:element-number e:line-count"/>
   <!-- The page's other parts, each from the element it is made of (applied only to elements
        they have a rule for: anything else is a mistake in a stylesheet, and fails) -->
   <xsl:mode name="doc-header" on-no-match="fail"/>  <!-- the heading block, from teiHeader -->
@@ -381,18 +381,25 @@
   <!-- editorial signs: the reading text as printed, the alternative in a tooltip
        and, for screen readers and copy-paste, in ⟨angle brackets⟩ -->
   <xsl:template match="tei:choice[tei:abbr]">
-    <abbr title="{normalize-space(tei:expan)}"><xsl:apply-templates select="tei:abbr/node()"/></abbr>
-    <span class="alt"> ⟨<xsl:apply-templates select="tei:expan/node()"/>⟩</span>
+    <abbr title="{string-join(e:alternatives(., tei:abbr[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:abbr[1]/node()"/></abbr>
+    <span class="alt"> ⟨<xsl:apply-templates select="e:alternatives(., tei:abbr[1])" mode="e:alternative"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]">
-    <span class="sic" title="correction: {normalize-space(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
-    <span class="alt"> ⟨<xsl:apply-templates select="tei:corr/node()"/>⟩</span>
+    <span class="sic" title="correction: {string-join(e:alternatives(., tei:sic[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:sic[1]/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="e:alternatives(., tei:sic[1])" mode="e:alternative"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]">
-    <span class="orig" title="regular form: {normalize-space(tei:reg)}"><xsl:apply-templates select="tei:orig/node()"/></span>
-    <span class="alt"> ⟨<xsl:apply-templates select="tei:reg/node()"/>⟩</span>
+    <span class="orig" title="regular form: {string-join(e:alternatives(., tei:orig[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:orig[1]/node()"/></span>
+    <span class="alt"> ⟨<xsl:apply-templates select="e:alternatives(., tei:orig[1])" mode="e:alternative"/>⟩</span>
+  </xsl:template>
+
+  <!-- e:alternative: an alternative of a choice, its content ("/" between two) -->
+  <xsl:mode name="e:alternative" on-no-match="fail"/>
+  <xsl:template match="*" mode="e:alternative">
+    <xsl:if test="position() gt 1"> / </xsl:if>
+    <xsl:apply-templates select="node()"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
@@ -404,7 +411,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/></span>
+    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/><xsl:for-each select="tei:desc"> (<xsl:apply-templates/>)</xsl:for-each></span>
   </xsl:template>
 
   <!-- an addition says where it was made (above the line, in the margin), when the source says -->
@@ -644,8 +651,8 @@
           <li><span class="resp"><xsl:value-of select="string-join(tei:resp ! normalize-space(.), '; ')"/></span>
             <xsl:text> </xsl:text><xsl:value-of select="e:names(* except tei:resp)"/></li>
         </xsl:for-each>
-        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/(tei:p | tei:edition)">
-          <li><xsl:value-of select="e:label('edition')"/>: <xsl:apply-templates><xsl:with-param name="e:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></li>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/(* except tei:respStmt)">
+          <li><xsl:value-of select="if (self::tei:p) then e:label('edition') else e:field-label(.)"/>: <xsl:apply-templates><xsl:with-param name="e:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></li>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <li><xsl:value-of select="e:label('funder')"/><xsl:text> </xsl:text><xsl:value-of select="normalize-space(.)"/></li>

@@ -25,7 +25,8 @@
       'closer', 'postscript', 'dateline', 'salute', 'signed', 'byline', 'trailer', 'epigraph', 'argument',
       'docTitle', 'titlePart', 'titlePage', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'imprimatur',
       'eg', 'egXML', 'entry', 'entryFree', 'superEntry', 'person', 'personGrp', 'place', 'org', 'event',
-      'nym', 'object', 'head', 'meeting', 'biblStruct', 'biblFull', 'noteGrp', 'address') ! map:entry(., true()))"/>
+      'nym', 'object', 'head', 'meeting', 'biblStruct', 'biblFull', 'noteGrp', 'address', 'line', 'zone', 'surface',
+      'surfaceGrp', 'castItem', 'item', 'TEI', 'teiCorpus', 'text', 'group') ! map:entry(., true()))"/>
 
   <!-- whether $node is a block (a quotation is one when it holds blocks: verse, paragraphs) -->
   <xsl:function name="e:is-block" as="xs:boolean">
@@ -38,6 +39,13 @@
   <xsl:function name="e:holds-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="some $c in $el/* satisfies e:is-block($c)"/>
+  </xsl:function>
+
+  <!-- how the parts of a phrase made only of parts are separated ("250 × 180", "Paris: Gallimard") -->
+  <xsl:function name="e:separator" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:dimensions) then ' × ' else if ($el/self::tei:imprint) then ', '
+        else if ($el/(self::tei:persName | self::tei:respStmt | self::tei:locusGrp | self::tei:placeName)) then ' ' else ', '"/>
   </xsl:function>
 
   <!-- The label of a described fact (a field): "Provenance", "Born", "Binding". -->

@@ -19,6 +19,20 @@
     <xsl:sequence select="'[…' || string-join((normalize-space($gap/@reason), $extent)[. != ''], ', ') ! (' ' || .) || ']'"/>
   </xsl:function>
 
+  <!-- the alternatives of a choice to the form the source prints ($printed): the expansion,
+       correction or regular form, or whatever else the choice offers -->
+  <xsl:function name="e:alternatives" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:param name="printed" as="element()"/>
+    <xsl:sequence select="$choice/(* except $printed)"/>
+  </xsl:function>
+
+  <!-- a page's image address, as the text edition gives it after the page's label ('' for none) -->
+  <xsl:function name="e:facs-text" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="if ($pb/@facs) then (e:facs($pb)?full ! (' ⟨' || . || '⟩'), '')[1] else ''"/>
+  </xsl:function>
+
   <!-- a page break as both formats show it: "page 43", or "page break" when unnumbered -->
   <xsl:function name="e:page-label" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>

@@ -112,6 +112,14 @@
         else (let $count := $l/accumulator-before('e:line-count') return if ($count mod 5 = 0) then string($count) else ())"/>
   </xsl:function>
 
+  <!-- A line break inside a word (lb break="no") joins it: the layout whitespace of the text around
+       it is no space between words. The text on each side of one, without that whitespace. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no']]]
+      | text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no']]]" mode="html text-inline reading">
+    <xsl:variable name="t" select="if (following-sibling::node()[1][self::tei:lb[@break = 'no']]) then replace(., '\s+$', '') else string(.)"/>
+    <xsl:value-of select="if (preceding-sibling::node()[1][self::tei:lb[@break = 'no']]) then replace($t, '^\s+', '') else $t"/>
+  </xsl:template>
+
   <!-- ===================================================== facsimiles -->
 
   <!-- The image of a page break (@facs): its address and, when it is an image, a thumbnail:

@@ -54,6 +54,20 @@
 
   <!-- ===================================================== composite texts -->
 
+  <!-- a document of a corpus: its title as a heading, then its text -->
+  <xsl:template match="tei:TEI | tei:teiCorpus">
+    <div class="{local-name()}">
+      <xsl:apply-templates select="@xml:id" mode="e:id"/>
+      <xsl:element name="h{e:heading-level(.)}">
+        <xsl:value-of select="normalize-space((tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
+      </xsl:element>
+      <xsl:for-each select="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[position() gt 1]">
+        <p class="subtitle"><xsl:apply-templates><xsl:with-param name="e:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates></p>
+      </xsl:for-each>
+      <xsl:apply-templates select="tei:text/*, tei:sourceDoc, tei:TEI, tei:teiCorpus"/>
+    </div>
+  </xsl:template>
+
   <!-- a text of a group (or a text floating in another): in order, with its own front, body, back -->
   <xsl:template match="tei:group | tei:text | tei:floatingText">
     <xsl:param name="e:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -348,7 +362,7 @@
   <xsl:template match="tei:figure">
     <xsl:param name="e:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="images" select="tei:graphic | tei:media | tei:binaryObject"/>
-    <xsl:variable name="shown" select="exists($images[e:graphic-image(.)])"/>
+    <xsl:variable name="shown" select="exists($images[exists(e:graphic-image(.))])"/>
     <xsl:variable name="caption" select="* except ($images, tei:figDesc[$shown], tei:figure)"/>
     <xsl:element name="{if ($e:phrasing) then 'span' else 'figure'}">
       <xsl:attribute name="class" select="'figure'"/>
@@ -507,8 +521,8 @@
   <!-- a glyph the source has that the text does not encode as a character: its mapping -->
   <xsl:template match="tei:g[not(normalize-space(.))]">
     <xsl:variable name="glyph" select="key('element-by-id', substring-after(@ref, '#'))[1]"/>
-    <span class="g" title="{normalize-space(($glyph/(tei:glyphName, tei:charName, tei:desc))[1])}">
-      <xsl:value-of select="(($glyph/tei:mapping[@type = ('standard', 'normalized', 'normalised')], $glyph/tei:mapping)[1], '◦')[1]"/>
+    <span class="g" title="{(normalize-space(($glyph/(tei:glyphName, tei:charName, tei:desc))[1])[. != ''], @ref)[1]}">
+      <xsl:value-of select="(($glyph/tei:mapping[@type = ('standard', 'normalized', 'normalised')], $glyph/tei:mapping)[1], '◦')[1][$glyph]"/>
     </span>
   </xsl:template>
 
@@ -540,13 +554,6 @@
       | tei:langKnowledge | tei:dimensions | tei:persona | tei:equiv | tei:model | tei:param">
     <span class="{local-name()}"><xsl:call-template name="e:joined"><xsl:with-param name="separator" select="e:separator(.)"/></xsl:call-template></span>
   </xsl:template>
-
-  <!-- how the parts of a phrase made only of parts are separated ("250 × 180", "Paris: Gallimard") -->
-  <xsl:function name="e:separator" as="xs:string">
-    <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/self::tei:dimensions) then ' × ' else if ($el/self::tei:imprint) then ', '
-        else if ($el/(self::tei:persName | self::tei:respStmt | self::tei:locusGrp | self::tei:placeName)) then ' ' else ', '"/>
-  </xsl:function>
 
   <!-- code, element and attribute names, values, examples -->
   <xsl:template match="tei:code | tei:ident | tei:formula[@notation]">
