@@ -6,7 +6,7 @@
 ``derive`` reads the full TEI P5 schema (tei_all.rng; not part of the repository, so the list it
 derives is committed: a machine without the schema still has it) and lists every element of the
 TEI namespace: its name, whether it can hold text (its content admits text or data), and where it
-can stand: the shortest chain of elements from ``body`` (else from ``teiHeader``, else from
+can stand: the shortest chain of elements from ``body`` (else from ``sourceDoc``, ``teiHeader``, or
 ``TEI``) that leads to it, as the schema allows.
 
 ``table`` builds a probe document from the list (each element that can hold text, with a word of
@@ -32,7 +32,7 @@ LIST = ROOT / "tools" / "tei-elements.tsv"
 TABLE = ROOT / "docs" / "coverage.md"
 TEI_ALL = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-STARTS = ("body", "teiHeader", "TEI")
+STARTS = ("body", "sourceDoc", "teiHeader", "TEI")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def derive(schema: Path) -> list[Element]:
 
 def write_list(elements: list[Element], path: Path = LIST) -> None:
     lines = ["# Every element of the TEI namespace in tei_all.rng (tools/coverage.py derive): name, whether it can hold",
-             "# text, and the shortest chain of elements that leads to it from body (or teiHeader, or TEI).",
+             "# text, and the shortest chain of elements that leads to it from body (or sourceDoc, teiHeader, TEI).",
              "# element\ttext\tcontext"]
     lines += [f"{e.name}\t{'text' if e.text else '-'}\t{'/'.join(e.context)}" for e in elements]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

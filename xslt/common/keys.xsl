@@ -17,5 +17,6 @@
 
   <!-- the elements e:sign-key gives a key for (and notes it does not: e:sign-key decides) -->
   <xsl:key name="e:sign-elements" match="tei:choice | tei:note | tei:supplied | tei:unclear | tei:gap
-      | tei:foreign | tei:add | tei:del | tei:pb" use="0"/>
+      | tei:foreign | tei:add | tei:del | tei:pb | tei:app | tei:sic | tei:surplus | tei:secl | tei:ex | tei:damage
+      | tei:space | tei:handShift | tei:cb | tei:gb | tei:milestone | tei:fw | tei:metamark" use="0"/>
 </xsl:stylesheet>

@@ -76,7 +76,7 @@
             <xsl:call-template name="apparatus"/>
             <xsl:call-template name="legend"/>
             <xsl:apply-templates select="*/tei:teiHeader/tei:fileDesc/tei:sourceDesc" mode="source"/>
-            <xsl:apply-templates select="*/tei:teiHeader/tei:encodingDesc" mode="principles"/>
+            <xsl:apply-templates select="*/tei:teiHeader/tei:encodingDesc[.//tei:p]" mode="principles"/>
             <xsl:apply-templates select="*/tei:text/tei:back"/>
             <xsl:call-template name="cite"/>
             <xsl:call-template name="credits"/>
@@ -440,15 +440,18 @@
     <xsl:param name="e:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$e:phrasing or parent::tei:list or parent::tei:castList or parent::tei:listBibl"><xsl:call-template name="e:pb"/></xsl:when>
-      <xsl:otherwise><p class="pb-line"><xsl:call-template name="e:pb"/></p></xsl:otherwise>
+      <xsl:otherwise><p class="pb-line"><xsl:call-template name="e:pb"><xsl:with-param name="thumbnail" select="true()"/></xsl:call-template></p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- a page break (its thumbnail only where it stands between blocks: in a line, or in a word, its
+       label links to its image) -->
   <xsl:template name="e:pb">
+    <xsl:param name="thumbnail" as="xs:boolean" select="false()"/>
     <xsl:variable name="image" select="if (@facs) then e:facs(.) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($image)">
-        <a class="pb" href="{$image?full}" title="page break: the page’s image"><xsl:if test="exists($image?thumb)"><img
+        <a class="pb" href="{$image?full}" title="page break: the page’s image"><xsl:if test="$thumbnail and exists($image?thumb)"><img
             class="facs" src="{$image?thumb}" alt="{e:label('page-image')} {e:page-label(.)}" loading="lazy"/></xsl:if>[<xsl:value-of select="e:page-label(.)"/>]</a>
       </xsl:when>
       <xsl:otherwise>
@@ -616,6 +619,11 @@
   <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
   <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
   <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
+  <xsl:template match=".[?key = 'app']" mode="sign-sample"><sup class="appref">a</sup></xsl:template>
+  <xsl:template match=".[?key = 'margin-note']" mode="sign-sample"><span class="note margin">note</span></xsl:template>
+  <xsl:template match=".[?key = 'damage']" mode="sign-sample"><span class="damage">damaged</span></xsl:template>
+  <xsl:template match=".[?key = 'fw']" mode="sign-sample"><span class="fw">running head</span></xsl:template>
+  <xsl:template match=".[?key = ('surplus', 'secl', 'ex', 'space', 'handShift', 'milestone', 'metamark', 'sic-alone')]" mode="sign-sample"><span class="{?key}"><xsl:value-of select="?html"/></span></xsl:template>
 
   <!-- ===================================================== how to cite -->
 

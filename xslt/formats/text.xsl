@@ -259,7 +259,7 @@
       <xsl:value-of select="$e:NL"/>
     </xsl:if>
 
-    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:variable name="signs" select="e:signs-used(.)[?text != '']"/>
     <xsl:if test="exists($signs)">
       <xsl:value-of select="e:heading(upper-case(e:label('legend')), '-')"/>
       <xsl:variable name="cell" select="max($signs ! string-length(?text)) + 2"/>
@@ -303,7 +303,7 @@
       </xsl:for-each>
     </xsl:if>
 
-    <xsl:for-each select="$header/tei:encodingDesc">
+    <xsl:for-each select="$header/tei:encodingDesc[.//tei:p]">
       <xsl:value-of select="e:heading(upper-case(e:label('editorial-principles')), '-')"/>
       <xsl:for-each select=".//tei:p">
         <xsl:value-of select="e:para-inline(node())"/>
@@ -354,8 +354,12 @@
 
   <!-- ===================================================== blocks -->
 
-  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:opener | tei:closer" mode="text-block">
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div" mode="text-block">
     <xsl:apply-templates select="*" mode="text-block"/>
+  </xsl:template>
+  <!-- an opener or closer may hold text of its own among its blocks -->
+  <xsl:template match="tei:opener | tei:closer" mode="text-block">
+    <xsl:call-template name="e:text-mixed"/>
   </xsl:template>
 
   <xsl:template match="tei:div/tei:head" mode="text-block">

@@ -67,13 +67,14 @@
     <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp//tei:lem, $app/(tei:rdg | tei:rdgGrp//tei:rdg))"/>
   </xsl:function>
 
-  <!-- the reading that stands in the text: the lemma; else the base witness's; else the first -->
+  <!-- the reading that stands in the text: the lemma; else the base witness's; else the first (an
+       app attached by anchors has the text between them: its readings are all variants) -->
   <xsl:function name="e:base-reading" as="element()?">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="readings" select="e:readings($app)"/>
     <xsl:sequence select="($readings[self::tei:lem],
-        $readings[$base-witness != ''][e:witness-ids(.) = replace($base-witness, '^#', '')],
-        $readings)[1]"/>
+        $readings[$base-witness != ''][e:witness-ids(.) = replace($base-witness, '^#', '')][not($app/@from)],
+        $readings[not($app/@from)])[1]"/>
   </xsl:function>
 
   <!-- the ids of the witnesses a reading is attested by (a listWit stands for its witnesses) -->

@@ -26,14 +26,19 @@
       'docTitle', 'titlePart', 'titlePage', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'imprimatur',
       'eg', 'egXML', 'entry', 'entryFree', 'superEntry', 'person', 'personGrp', 'place', 'org', 'event',
       'nym', 'object', 'head', 'meeting', 'biblStruct', 'biblFull', 'noteGrp', 'address', 'line', 'zone', 'surface',
-      'surfaceGrp', 'castItem', 'item', 'TEI', 'teiCorpus', 'text', 'group') ! map:entry(., true()))"/>
+      'surfaceGrp', 'castItem', 'item', 'TEI', 'teiCorpus', 'text', 'group', 'front', 'body', 'back', 'sourceDoc',
+      'performance', 'set', 'prologue', 'epilogue', 'listApp', 'spGrp') ! map:entry(., true()))"/>
 
-  <!-- whether $node is a block (a quotation is one when it holds blocks: verse, paragraphs) -->
+  <!-- whether $node is a block (a quotation is one when it holds blocks: verse, paragraphs); inside a
+       line of its own (an imprint, a dateline, a heading), nothing is -->
   <xsl:function name="e:is-block" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="$node instance of element() and namespace-uri($node) = 'http://www.tei-c.org/ns/1.0'
         and (map:contains($e:block-names, local-name($node))
-             or ($node/(self::tei:quote | self::tei:q | self::tei:said | self::tei:cit) and e:holds-blocks($node)))"/>
+             or ($node/(self::tei:quote | self::tei:q | self::tei:said | self::tei:cit) and e:holds-blocks($node)))
+        and empty($node/parent::*[self::tei:docImprint | self::tei:docEdition | self::tei:docAuthor | self::tei:byline
+             | self::tei:dateline | self::tei:titlePart | self::tei:salute | self::tei:signed | self::tei:head | self::tei:l
+             | self::tei:addrLine | self::tei:speaker | self::tei:trailer])"/>
   </xsl:function>
 
   <xsl:function name="e:holds-blocks" as="xs:boolean">
@@ -80,9 +85,9 @@
       'relation': 'Relation', 'p': '', 'ab': '', 'desc': 'Description', 'head': '', 'label': 'Label',
       'availability': 'Availability', 'adminInfo': 'Administrative information', 'recordHist': 'Record history',
       'custodialHist': 'Custodial history', 'history': 'History', 'physDesc': 'Physical description',
-      'msContents': 'Contents', 'objectDesc': 'Object', 'supportDesc': 'Support', 'layoutDesc': 'Layout',
+      'msContents': 'Contents', 'objectDesc': 'Object', 'supportDesc': 'Writing surface', 'layoutDesc': 'Layouts',
       'handDesc': 'Hands', 'scriptDesc': 'Script', 'typeDesc': 'Type', 'decoDesc': 'Decoration',
-      'bindingDesc': 'Binding', 'sealDesc': 'Seals', 'additional': 'Additional information',
+      'bindingDesc': 'Bindings', 'sealDesc': 'Seals', 'additional': 'Additional information',
       'msPart': 'Part', 'msFrag': 'Fragment', 'msItem': 'Item', 'msItemStruct': 'Item', 'msIdentifier': 'Identifier',
       'heraldry': 'Heraldry', 'watermark': 'Watermark', 'stamp': 'Stamp', 'width': 'Width', 'height': 'Height',
       'depth': 'Depth', 'dim': 'Dimension', 'listWit': 'Witnesses', 'witness': 'Witness', 'listPerson': 'Persons',

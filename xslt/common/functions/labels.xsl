@@ -58,6 +58,7 @@
       'bibtex': 'BibTeX',
       'plain-text': 'Plain text',
       'bibliography': 'Bibliography',
+      'figure': 'Figure',
       'apparatus': 'Apparatus',
       'apparatus-entry': 'Apparatus entry',
       'reading-text': 'Reading text',
@@ -123,7 +124,13 @@
       select="map { 'fond': 'f.', 'opis': 'op.', 'papka': 'p.', 'delo': 'd.', 'sheets': 'l.' }"/>
 
   <xsl:variable name="e:languages" as="map(xs:string, xs:string)" select="map {
-      'ar': 'Arabic', 'be': 'Belarusian', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',
+      'ar': 'Arabic', 'arc': 'Aramaic', 'be': 'Belarusian', 'el': 'Greek', 'grc': 'Ancient Greek', 'he': 'Hebrew',
+      'hbo': 'Ancient Hebrew', 'fa': 'Persian', 'syr': 'Syriac', 'syc': 'Classical Syriac', 'tr': 'Turkish',
+      'ota': 'Ottoman Turkish', 'ur': 'Urdu', 'yi': 'Yiddish', 'sa': 'Sanskrit', 'cop': 'Coptic', 'gez': 'Geʽez',
+      'hy': 'Armenian', 'ka': 'Georgian', 'nl': 'Dutch', 'da': 'Danish', 'sv': 'Swedish', 'no': 'Norwegian',
+      'fi': 'Finnish', 'ga': 'Irish', 'cy': 'Welsh', 'gl': 'Galician', 'ca': 'Catalan', 'sl': 'Slovene',
+      'hr': 'Croatian', 'lt': 'Lithuanian', 'lv': 'Latvian', 'et': 'Estonian', 'lzh': 'Classical Chinese',
+      'enm': 'Middle English', 'ang': 'Old English', 'fro': 'Old French', 'frm': 'Middle French', 'gmh': 'Middle High German', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',
       'en': 'English', 'es': 'Spanish', 'fr': 'French', 'hu': 'Hungarian', 'it': 'Italian',
       'ja': 'Japanese', 'ko': 'Korean', 'la': 'Latin', 'mn': 'Mongolian', 'pl': 'Polish',
       'pt': 'Portuguese', 'ro': 'Romanian', 'ru': 'Russian', 'sk': 'Slovak', 'sr': 'Serbian',

@@ -64,16 +64,44 @@
       map { 'key': 'pb', 'html': '[page n]', 'text': '[page n]',
             'meaning': 'a new page (sheet) of the source begins' },
       map { 'key': 'note', 'html': 'raised number', 'text': '[n]',
-            'meaning': 'an editorial note, listed under Notes' }
+            'meaning': 'an editorial note, listed under Notes' },
+      map { 'key': 'app', 'html': 'raised letter', 'text': '[a]',
+            'meaning': 'a place where the witnesses differ: its entry under Apparatus gives their readings' },
+      map { 'key': 'margin-note', 'html': 'set off in the line', 'text': '[note in the margin: text]',
+            'meaning': 'a note the source has in the margin (or between the lines)' },
+      map { 'key': 'surplus', 'html': '{text}', 'text': '{text}',
+            'meaning': 'in the source, but superfluous: the editor would leave it out' },
+      map { 'key': 'secl', 'html': '⟦text⟧', 'text': '⟦text⟧',
+            'meaning': 'secluded by the editor: probably not authentic' },
+      map { 'key': 'ex', 'html': '(text)', 'text': '(text)',
+            'meaning': 'the letters of an abbreviation the editor wrote out' },
+      map { 'key': 'sic-alone', 'html': 'text [sic]', 'text': 'text [sic]',
+            'meaning': 'so in the source: an error the editor keeps' },
+      map { 'key': 'damage', 'html': 'dashed underline', 'text': '',
+            'meaning': 'damaged in the source, still legible' },
+      map { 'key': 'space', 'html': '[space]', 'text': '[space]',
+            'meaning': 'a space the source leaves blank' },
+      map { 'key': 'handShift', 'html': '[hand: …]', 'text': '[hand: …]',
+            'meaning': 'another hand writes from here on' },
+      map { 'key': 'milestone', 'html': '[column n]', 'text': '[column n]',
+            'meaning': 'a new column, gathering or section of the source begins' },
+      map { 'key': 'fw', 'html': 'small, grey', 'text': '[running head: text]',
+            'meaning': 'forme work: a running head, catchword, signature or page number of the source' },
+      map { 'key': 'metamark', 'html': '[mark]', 'text': '[mark]',
+            'meaning': 'a mark the writer made about the text (a transposition, a sign of deletion)' }
     ]"/>
 
   <xsl:function name="e:sign-key" as="xs:string?">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="
         if ($el/self::tei:choice) then ($el/(tei:abbr, tei:sic, tei:orig)[1] ! local-name(.))
-        else if ($el/self::tei:note) then (if (e:is-footnote($el)) then 'note' else ())
+        else if ($el/self::tei:note) then (if (e:is-footnote($el)) then 'note' else if (e:in-margin($el)) then 'margin-note' else ())
+        else if ($el/self::tei:app) then (if (e:app-label($el) != '') then 'app' else ())
+        else if ($el/self::tei:sic) then (if ($el/parent::tei:choice) then () else 'sic-alone')
+        else if ($el/(self::tei:cb | self::tei:gb | self::tei:milestone)) then (if (e:milestone-label($el) != '') then 'milestone' else ())
         else if ($el/(self::tei:supplied | self::tei:unclear | self::tei:gap | self::tei:foreign
-                     | self::tei:add | self::tei:del | self::tei:pb)) then local-name($el)
+                     | self::tei:add | self::tei:del | self::tei:pb | self::tei:surplus | self::tei:secl | self::tei:ex
+                     | self::tei:damage | self::tei:space | self::tei:handShift | self::tei:fw | self::tei:metamark)) then local-name($el)
         else ()"/>
   </xsl:function>
 

@@ -95,6 +95,16 @@
     <xsl:sequence select="min((6, 2 + max((1, count($sections)))))"/>
   </xsl:function>
 
+  <!-- the level of the headings inside an element that is not a division (a description, a
+       record): one below the headings of the divisions around it -->
+  <xsl:function name="e:inner-heading-level" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="sections" select="$el/ancestor::*[self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3
+        | self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:div7 | self::tei:lg | self::tei:castList
+        | self::tei:text[parent::tei:group or parent::tei:floatingText] | self::tei:group]"/>
+    <xsl:sequence select="min((6, 3 + count($sections)))"/>
+  </xsl:function>
+
   <!-- The number a verse line shows: its own @n when that is a number, else its place among the
        lines of its division (every fifth is shown: e:line-number-shown) -->
   <xsl:accumulator name="e:line-count" as="xs:integer" initial-value="0">

@@ -42,7 +42,7 @@
     <xsl:element name="{if ($e:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:apply-templates select="@xml:id" mode="e:id"/>
-      <xsl:apply-templates select="*" mode="ms"><xsl:with-param name="level" select="e:heading-level(.) + 1" tunnel="yes"/></xsl:apply-templates>
+      <xsl:apply-templates select="*" mode="ms"><xsl:with-param name="level" select="e:inner-heading-level(.)" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 

@@ -113,7 +113,7 @@
   <!-- ===================================================== front and back matter, letters -->
 
   <xsl:template match="tei:titlePage | tei:docTitle | tei:argument | tei:epigraph | tei:postscript
-      | tei:spGrp | tei:noteGrp">
+      | tei:spGrp | tei:noteGrp | tei:performance | tei:set | tei:prologue | tei:epilogue">
     <xsl:param name="e:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($e:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="local-name()"/>
@@ -137,7 +137,7 @@
     <xsl:element name="{if ($e:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
       <xsl:apply-templates select="@xml:id" mode="e:id"/>
-      <xsl:apply-templates/>
+      <xsl:apply-templates><xsl:with-param name="e:phrasing" select="not(self::tei:ab) or $e:phrasing" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 
@@ -462,10 +462,16 @@
 
   <xsl:template match="tei:caesura"><span class="caesura edition-sign"> ‖ </span></xsl:template>
 
-  <!-- empty markers of a process or a link (no text, nothing to show) -->
+  <!-- not shown (edition/render/words.py, NOT_SHOWN): binary data encoded as text, and the terms of
+       an index entry (they mark a place for an index, they are not part of the text) -->
+  <xsl:template match="tei:binaryObject | tei:index"/>
+
+  <!-- markers of a process or a link: nothing to show but what they may describe -->
   <xsl:template match="tei:redo | tei:undo | tei:substJoin | tei:join | tei:joinGrp | tei:link | tei:linkGrp
       | tei:alt | tei:altGrp | tei:timeline | tei:when | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd
-      | tei:listTranspose | tei:transpose | tei:divGen | tei:ptr[not(@target)]"/>
+      | tei:listTranspose | tei:transpose | tei:divGen | tei:ptr[not(@target)]">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
 
   <xsl:template match="tei:ptr">
     <xsl:variable name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
@@ -551,8 +557,9 @@
       | tei:lbl | tei:oRef | tei:pRef | tei:def | tei:usg | tei:xr | tei:etym | tei:string | tei:symbol
       | tei:numeric | tei:binary | tei:interp | tei:span | tei:respStmt | tei:imprint | tei:relatedItem
       | tei:locusGrp | tei:population | tei:climate | tei:terrain | tei:trait | tei:state | tei:location
-      | tei:langKnowledge | tei:dimensions | tei:persona | tei:equiv | tei:model | tei:param">
-    <span class="{local-name()}"><xsl:call-template name="e:joined"><xsl:with-param name="separator" select="e:separator(.)"/></xsl:call-template></span>
+      | tei:langKnowledge | tei:dimensions | tei:persona | tei:equiv | tei:model | tei:param | tei:msIdentifier
+      | tei:altIdentifier | tei:outputRendition | tei:post">
+    <span class="{local-name()}"><xsl:call-template name="e:joined"><xsl:with-param name="separator" select="e:separator(.)"/></xsl:call-template><xsl:value-of select="self::tei:dimensions/@unit ! (' ' || .)"/></span>
   </xsl:template>
 
   <!-- code, element and attribute names, values, examples -->
@@ -605,6 +612,13 @@
       <xsl:apply-templates select="@xml:id" mode="e:id"/>
       <xsl:if test="$label != ''"><span class="field-label"><xsl:value-of select="$label"/>:</span><xsl:text> </xsl:text></xsl:if>
       <xsl:choose>
+        <!-- a fact in another language: its value says so (and which way it runs) -->
+        <xsl:when test="@xml:lang">
+          <span lang="{@xml:lang}">
+            <xsl:if test="e:direction(@xml:lang) != (e:direction(e:lang(..)), 'ltr')[1]"><xsl:attribute name="dir" select="e:direction(@xml:lang)"/></xsl:if>
+            <xsl:call-template name="e:joined"/>
+          </span>
+        </xsl:when>
         <xsl:when test="self::tei:xenoData">
           <code><xsl:value-of select="serialize(node(), map { 'method': 'xml', 'omit-xml-declaration': true() })"/></code>
         </xsl:when>

@@ -23,7 +23,8 @@
 
   <xsl:template match="tei:group | tei:text | tei:floatingText | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5
       | tei:div6 | tei:div7 | tei:titlePage | tei:docTitle | tei:argument | tei:epigraph | tei:postscript | tei:spGrp
-      | tei:noteGrp | tei:listApp | tei:sourceDoc | tei:surfaceGrp | tei:surface | tei:zone" mode="text-block">
+      | tei:noteGrp | tei:listApp | tei:sourceDoc | tei:surfaceGrp | tei:surface | tei:zone | tei:performance | tei:set
+      | tei:prologue | tei:epilogue" mode="text-block">
     <xsl:call-template name="e:text-mixed"/>
   </xsl:template>
 
@@ -82,6 +83,11 @@
     <xsl:apply-templates select="tei:head | tei:desc | tei:roleDesc[parent::tei:castGroup]" mode="text-block"/>
     <xsl:for-each select="* except (tei:head | tei:desc | tei:roleDesc[parent::tei:castGroup])">
       <xsl:choose>
+        <!-- a label and the item after it: "label  item" -->
+        <xsl:when test="(self::tei:label | self::tei:headLabel) and following-sibling::*[1][self::tei:item | self::tei:headItem]"/>
+        <xsl:when test="(self::tei:item | self::tei:headItem) and preceding-sibling::*[1][self::tei:label | self::tei:headLabel]">
+          <xsl:value-of select="e:hang($indent || e:inline(preceding-sibling::*[1]/node()) || '  ', e:inline(node()))"/>
+        </xsl:when>
         <xsl:when test="self::tei:label | self::tei:headLabel">
           <xsl:value-of select="e:wrap-inline(., $indent) || $e:NL"/>
         </xsl:when>
@@ -142,7 +148,9 @@
 
   <xsl:template match="tei:redo | tei:undo | tei:substJoin | tei:join | tei:joinGrp | tei:link | tei:linkGrp
       | tei:alt | tei:altGrp | tei:timeline | tei:when | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd
-      | tei:transpose | tei:divGen | tei:ptr[not(@target)] | tei:caesura" mode="text-block"/>
+      | tei:transpose | tei:divGen | tei:ptr[not(@target)] | tei:caesura" mode="text-block">
+    <xsl:apply-templates select="*" mode="text-block"/>
+  </xsl:template>
 
   <!-- ===================================================== records, descriptions and references -->
 
@@ -171,12 +179,13 @@
         <xsl:value-of select="e:field(e:field-label(.) || (@type[. != ''] ! (' (' || . || ')')), e:joined-text(.))"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="e:para(upper-case(substring(e:field-label(.), 1, 1)) || substring(e:field-label(.), 2)
-            || string-join((@n, @defective[. = 'true']) ! (' ' || .)))"/>
+        <!-- its label on a line of its own, its parts under it; a blank line after a part of the whole -->
+        <xsl:value-of select="e:wrap(e:field-label(.) || string-join((@n, @defective[. = 'true']) ! (' ' || .)), '') || $e:NL"/>
         <xsl:for-each select="@form | @material | @scope | @type[not(parent::tei:msItem)]">
           <xsl:value-of select="e:field(e:label('ms-' || local-name()), string(.))"/>
         </xsl:for-each>
         <xsl:apply-templates select="*" mode="text-ms"/>
+        <xsl:if test="parent::tei:msDesc | parent::tei:msPart | parent::tei:msFrag"><xsl:value-of select="$e:NL"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -243,12 +252,15 @@
     <xsl:value-of select="e:field(e:field-label(.) || (@type[. != ''] ! (' (' || . || ')')), e:joined-text(.))"/>
   </xsl:template>
 
-  <!-- any other TEI element at block level (a phrase, a sign): a paragraph of its own (said, as an
-       element without a rule of its own is: common/functions/unstyled.xsl) -->
+  <!-- any other TEI element at block level (a phrase, a sign): a paragraph of its own, as its rule in
+       the line renders it (which says when it has none: common/functions/unstyled.xsl) -->
   <xsl:template match="tei:*" mode="text-block" priority="-0.4">
-    <xsl:call-template name="e:no-rule"><xsl:with-param name="format" select="'text'"/></xsl:call-template>
     <xsl:value-of select="e:para-inline(.)"/>
   </xsl:template>
+
+  <!-- not shown (edition/render/words.py, NOT_SHOWN): binary data encoded as text, and the terms of
+       an index entry -->
+  <xsl:template match="tei:binaryObject | tei:index" mode="text-block text-inline text-ms" priority="2"/>
 
   <!-- ===================================================== inline -->
 
@@ -330,7 +342,9 @@
   <xsl:template match="tei:caesura" mode="text-inline"> ‖ </xsl:template>
   <xsl:template match="tei:redo | tei:undo | tei:substJoin | tei:join | tei:joinGrp | tei:link | tei:linkGrp
       | tei:alt | tei:altGrp | tei:timeline | tei:when | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd
-      | tei:listTranspose | tei:transpose | tei:divGen | tei:ptr[not(@target)]" mode="text-inline"/>
+      | tei:listTranspose | tei:transpose | tei:divGen | tei:ptr[not(@target)]" mode="text-inline">
+    <xsl:apply-templates select="*" mode="text-inline"/>
+  </xsl:template>
   <xsl:template match="tei:ptr" mode="text-inline">⟨<xsl:value-of select="tokenize(normalize-space(@target), ' ')[1]"/>⟩</xsl:template>
 
   <!-- signs of transcription -->
@@ -400,10 +414,13 @@
       | tei:unitDef | tei:appInfo | tei:application | tei:refsDecl | tei:listPrefixDef | tei:prefixDef
       | tei:citeStructure | tei:correction | tei:normalization | tei:punctuation | tei:quotation
       | tei:hyphenation | tei:segmentation | tei:interpretation | tei:stdVals | tei:styleDefDecl | tei:namespace
-      | tei:fsdDecl | tei:fsDecl | tei:fDecl | tei:standOff | tei:facsimile | tei:notatedMusic | tei:path" mode="text-inline">
+      | tei:fsdDecl | tei:fsDecl | tei:fDecl | tei:standOff | tei:facsimile | tei:notatedMusic | tei:path
+      | tei:msIdentifier | tei:altIdentifier | tei:listChange | tei:outputRendition | tei:post | tei:figDesc | tei:headItem
+      | tei:headLabel | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="text-inline">
     <xsl:call-template name="e:inline-joined">
       <xsl:with-param name="separator" select="if (self::tei:biblStruct) then '. ' else e:separator(.)"/>
     </xsl:call-template>
+    <xsl:value-of select="self::tei:dimensions/@unit ! (' ' || .)"/>
   </xsl:template>
 
   <!-- a fact with its label, in the line -->
