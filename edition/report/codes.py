@@ -52,7 +52,7 @@ _OTHER_CODES = [
                          "device name such as CON or NUL)"),
     Code("id-too-long", E, "the document id is short enough, in bytes, for its output files' names (at most 236)"),
     Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
-    Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
+    Code("unstyled-element", W, "an element of the text outside the TEI namespace has a rendering rule (else its text is shown plainly)"),
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
@@ -64,7 +64,9 @@ _OTHER_CODES = [
     Code("paragraph-too-long", E, "a paragraph of a transcript to import is at most 1,000,000 characters"),
     Code("unreadable", E, "a transcript of a folder being imported can be read"),
     Code("id-taken", E, "two transcripts of a folder being imported do not give one document id"),
-    Code("text-lost", E, "an import's draft holds every word and sign of its input (else it is a bug of the import)"),
+    # the words check: of the build (edition/render/words.py) and of an import (edition/importer/words.py)
+    Code("text-lost", E, "every word of a document's shown parts is in its HTML and text editions (the build); an import's "
+                         "draft holds every word and sign of its input (else it is a bug of the stylesheets, or of the import)"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}

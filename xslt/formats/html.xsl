@@ -257,7 +257,7 @@
     <xsl:element name="{if ($e:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'l'"/>
       <xsl:apply-templates select="@xml:id" mode="e:id"/>
-      <xsl:for-each select="e:line-number(.)"><span class="lineno" aria-hidden="true"><xsl:value-of select="."/></span></xsl:for-each>
+      <xsl:for-each select="e:line-number(.)"><span class="lineno" aria-hidden="true"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
       <xsl:apply-templates><xsl:with-param name="e:phrasing" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>

@@ -91,7 +91,7 @@
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="sections" select="$el/ancestor::*[self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3
         | self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:div7 | self::tei:lg | self::tei:castList
-        | self::tei:text[parent::tei:group or parent::tei:floatingText] | self::tei:group]"/>
+        | self::tei:text[parent::tei:group or parent::tei:floatingText]]"/>
     <xsl:sequence select="min((6, 2 + max((1, count($sections)))))"/>
   </xsl:function>
 
@@ -101,7 +101,7 @@
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="sections" select="$el/ancestor::*[self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3
         | self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:div7 | self::tei:lg | self::tei:castList
-        | self::tei:text[parent::tei:group or parent::tei:floatingText] | self::tei:group]"/>
+        | self::tei:text[parent::tei:group or parent::tei:floatingText]]"/>
     <xsl:sequence select="min((6, 3 + count($sections)))"/>
   </xsl:function>
 
@@ -163,7 +163,7 @@
   <xsl:function name="e:image" as="map(xs:string, xs:string)?">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:variable name="service" select="if (ends-with($u, '/info.json')) then substring($u, 1, string-length($u) - 10) else ()"/>
+    <xsl:variable name="service" select="if (matches($u, '/info\.json$')) then replace($u, '/info\.json$', '') else ()"/>
     <xsl:variable name="iiif-request" select="matches($u, '/(full|square|\d+,\d+,\d+,\d+|pct:[\d.,]+)/(full|max|\^?!?\d*,\d*|pct:[\d.]+)/!?\d+(\.\d+)?/(default|native|color|gray|grey|bitonal)\.(jpe?g|png|gif|webp|tif)$', 'i')"/>
     <xsl:sequence select="
         if (not(matches($u, '^https?://', 'i')) or not(e:safe-href($u))) then ()
@@ -185,6 +185,6 @@
     <xsl:param name="graphic" as="element()"/>
     <xsl:variable name="u" select="normalize-space($graphic/@url)"/>
     <xsl:sequence select="if ($graphic/@mimeType = 'application/json' and matches($u, '^https?://', 'i') and e:safe-href($u)
-        and not(ends-with($u, '.json'))) then e:iiif($u) else e:image($u)"/>
+        and not(matches($u, '\.json$'))) then e:iiif($u) else e:image($u)"/>
   </xsl:function>
 </xsl:stylesheet>
