@@ -162,6 +162,8 @@ class _Chunks:
 
 def _text(elements: list[etree._Element], track: bool = False) -> _Text:
     """The text of ``elements`` (and their descendants), with a space wherever a word ends."""
+    if not track:
+        return _Text(_plain_text(elements), [], [])
     chunks = _Chunks(track)
     for part in elements:
         chunks.boundary()
@@ -197,6 +199,64 @@ def _text(elements: list[etree._Element], track: bool = False) -> _Text:
                     chunks.add(el.tail, el.getparent())
         chunks.boundary()
     return chunks.result()
+
+
+def _plain_text(elements: list[etree._Element]) -> str:
+    """``_text`` without tracking where each piece comes from: the same text, made faster (every
+    build runs it on every document)."""
+    out: list[str] = []
+    append = out.append
+    strip_next = False
+    join_tags, not_shown, choice, joining = JOIN, NOT_SHOWN, _CHOICE, _JOINING
+    for part in elements:
+        append("\0")
+        walker = etree.iterwalk(part, events=("start", "end", "comment", "pi"))
+        apart: list[bool] = []
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                if tag in not_shown:
+                    walker.skip_subtree()
+                    append("\0")
+                    apart.append(False)
+                    strip_next = False
+                    continue
+                if tag == joining and el.get("break") == "no":
+                    while out and out[-1] != "\0":  # the layout whitespace before it goes (not a boundary: NUL, no XML character)
+                        kept = out[-1].rstrip()
+                        if kept:
+                            out[-1] = kept
+                            break
+                        out.pop()
+                    strip_next = True
+                    apart.append(False)
+                    continue
+                if tag not in join_tags or (apart and apart[-1]) or el.getparent() is not None and el.getparent().tag == choice:
+                    append("\0")
+                    strip_next = False
+                apart.append(len(el) > 1 and _element_only(el))
+                text = el.text
+            elif event == "end":
+                tag = el.tag
+                apart.pop()
+                if tag in not_shown or (tag == joining and el.get("break") == "no"):
+                    pass
+                elif tag not in join_tags or (apart and apart[-1]) or el.getparent() is not None and el.getparent().tag == choice:
+                    append("\0")
+                    strip_next = False
+                text = el.tail if el is not part else None
+            else:  # a comment or processing instruction: only its tail is text
+                text = el.tail
+            if text:
+                if strip_next:
+                    text = text.lstrip()
+                    if not text:
+                        continue
+                    strip_next = False
+                append(text)
+        append("\0")
+        strip_next = False
+    return "".join(out).replace("\0", " ")
 
 
 def _element_only(el: etree._Element) -> bool:

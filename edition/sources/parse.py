@@ -470,6 +470,8 @@ def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, li
     source = Source(path=path, display=display, tree=tree, data=data)
     warnings: list[Diagnostic] = []
     for el in tree.getroot().iter(f"{{{XINCLUDE_NS[0]}}}*", f"{{{XINCLUDE_NS[1]}}}*"):
+        if _fallback(el) is el:  # the fallback of an include: said with its include
+            continue
         line, col = source.position(el)
         fallback = _fallback(el)
         if fallback is None:

@@ -17,6 +17,68 @@
     xmlns:e="urn:edition:functions"
     exclude-result-prefixes="#all">
 
+  <!-- phrases a reader sees as text, told apart by their class in HTML (names, measures, terms, the
+       parts of a reference...): formats/html/tei.xsl, formats/text/tei.xsl -->
+  <xsl:variable name="e:phrases" as="map(xs:string, xs:boolean)" select="map:merge((
+      'addName', 'altIdentifier', 'author', 'authority', 'biblScope', 'binary', 'bloc', 'c', 'case',
+      'catchwords', 'citedRange', 'cl', 'climate', 'collection', 'colloc', 'country', 'def', 'depth', 'desc',
+      'dim', 'dimensions', 'distributor', 'district', 'edition', 'editor', 'email', 'equiv', 'etym',
+      'eventName', 'extent', 'forename', 'formula', 'funder', 'g', 'gen', 'genName', 'geo', 'geogFeat',
+      'geogName', 'gram', 'height', 'heraldry', 'hyph', 'idno', 'imprint', 'institution', 'interp', 'iType',
+      'lang', 'langKnowledge', 'lbl', 'location', 'locus', 'locusGrp', 'm', 'material', 'measure',
+      'measureGrp', 'model', 'mood', 'msIdentifier', 'msName', 'nameLink', 'num', 'number', 'numeric',
+      'objectName', 'objectType', 'offset', 'oRef', 'origDate', 'origPlace', 'orth', 'outputRendition',
+      'param', 'pc', 'per', 'persona', 'persPronouns', 'phr', 'population', 'pos', 'post', 'postBox',
+      'postCode', 'pRef', 'principal', 'pron', 'publisher', 'pubPlace', 'region', 'relatedItem',
+      'repository', 'resp', 'respStmt', 'rhyme', 'roleName', 's', 'secFol', 'seg', 'series', 'settlement',
+      'signatures', 'span', 'sponsor', 'stamp', 'state', 'street', 'stress', 'string', 'subc', 'surname',
+      'syll', 'symbol', 'term', 'terrain', 'textLang', 'time', 'tns', 'trait', 'unit', 'usg', 'w',
+      'watermark', 'width', 'wit', 'xr') ! map:entry(., true()))"/>
+
+  <!-- facts shown with their label ("Born: 1900", "Binding: ..."): the parts of a manuscript
+       description, of a person's record, of a header; their labels: $e:field-labels -->
+  <xsl:variable name="e:fields" as="map(xs:string, xs:boolean)" select="map:merge((
+      'accMat', 'acquisition', 'activity', 'additions', 'affiliation', 'age', 'altIdent', 'binding', 'birth',
+      'catDesc', 'certainty', 'change', 'channel', 'classCode', 'collation', 'colophon', 'condition',
+      'constitution', 'constraint', 'creation', 'custEvent', 'death', 'decoNote', 'defaultVal', 'derivation',
+      'domain', 'education', 'explicit', 'f', 'factuality', 'faith', 'fDescr', 'filiation', 'finalRubric',
+      'floruit', 'foliation', 'fsDescr', 'gender', 'geoDecl', 'handNote', 'incipit', 'interaction',
+      'langKnown', 'language', 'layout', 'locale', 'mapping', 'memberOf', 'metSym', 'musicNotation',
+      'nationality', 'occupation', 'origin', 'precision', 'preparedness', 'provenance', 'purpose', 'remarks',
+      'rendition', 'residence', 'respons', 'rubric', 'scriptNote', 'seal', 'sex', 'socecStatus', 'source',
+      'summary', 'support', 'surrogates', 'tagUsage', 'typeNote', 'valDesc', 'xenoData') ! map:entry(., true()))"/>
+
+  <!-- records and other groups of facts (a person, a place, a dictionary entry, a specification, the
+       header's parts where they stand in the text): their name or heading first, then their facts -->
+  <xsl:variable name="e:records" as="map(xs:string, xs:boolean)" select="map:merge((
+      'abstract', 'annotation', 'annotationBlock', 'appInfo', 'application', 'arc', 'attDef', 'attList',
+      'availability', 'biblFull', 'broadcast', 'calendar', 'calendarDesc', 'category', 'char', 'charDecl',
+      'citeStructure', 'classDecl', 'classes', 'classSpec', 'constraintSpec', 'content', 'correction',
+      'correspAction', 'correspContext', 'correspDesc', 'dataSpec', 'datatype', 'default', 'dictScrap',
+      'editionStmt', 'editorialDecl', 'eLeaf', 'elementSpec', 'encodingDesc', 'entry', 'entryFree',
+      'equipment', 'eTree', 'event', 'exemplum', 'facsimile', 'fDecl', 'fileDesc', 'fLib', 'forest', 'form',
+      'fs', 'fsdDecl', 'fsDecl', 'fvLib', 'glyph', 'gramGrp', 'graph', 'handNotes', 'hom', 'hyphenation',
+      'iNode', 'interpGrp', 'interpretation', 'keywords', 'langUsage', 'leaf', 'line', 'listPrefixDef',
+      'macroSpec', 'metDecl', 'moduleSpec', 'namespace', 'node', 'normalization', 'notatedMusic',
+      'notesStmt', 'nym', 'object', 'org', 'paramList', 'paramSpec', 'particDesc', 'path', 'person',
+      'personGrp', 'place', 'prefixDef', 'profileDesc', 'projectDesc', 'publicationStmt', 'punctuation',
+      'quotation', 're', 'recording', 'recordingStmt', 'refsDecl', 'relation', 'revisionDesc', 'root',
+      'samplingDecl', 'schemaSpec', 'scriptStmt', 'segmentation', 'sense', 'seriesStmt', 'setting',
+      'settingDesc', 'sourceDesc', 'sourceDoc', 'spanGrp', 'specGrp', 'standOff', 'stdVals', 'styleDefDecl',
+      'superEntry', 'surface', 'surfaceGrp', 'tagsDecl', 'taxonomy', 'textClass', 'textDesc', 'titleStmt',
+      'tree', 'triangle', 'unitDecl', 'unitDef', 'valItem', 'valList', 'vAlt', 'vColl', 'vLabel', 'vMerge',
+      'vNot', 'witness', 'zone') ! map:entry(., true()))"/>
+
+  <!-- blocks that the text edition, inside running text, gives as their text between spaces -->
+  <xsl:variable name="e:blocks-in-line" as="map(xs:string, xs:boolean)" select="map:merge((
+      'ab', 'address', 'addrLine', 'argument', 'byline', 'castGroup', 'castItem', 'castList', 'cell',
+      'closer', 'dateline', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'docAuthor',
+      'docDate', 'docEdition', 'docImprint', 'docTitle', 'eg', 'epigraph', 'figure', 'floatingText', 'group',
+      'head', 'imprimatur', 'item', 'l', 'lg', 'line', 'list', 'listApp', 'listBibl', 'listEvent', 'listNym',
+      'listObject', 'listOrg', 'listPerson', 'listPlace', 'listRelation', 'listWit', 'meeting', 'msDesc',
+      'msFrag', 'msPart', 'noteGrp', 'opener', 'postscript', 'row', 'salute', 'signed', 'sourceDoc', 'sp',
+      'spGrp', 'surface', 'surfaceGrp', 'table', 'text', 'titlePage', 'titlePart', 'trailer', 'u', 'zone') ! map:entry(., true()))"/>
+
   <!-- elements that always stand as blocks: a paragraph that holds one is split around it -->
   <xsl:variable name="e:block-names" as="map(xs:string, xs:boolean)" select="map:merge((
       'p', 'ab', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'sp', 'spGrp', 'u',

@@ -15,6 +15,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:e="urn:edition:functions"
     exclude-result-prefixes="#all"
     default-mode="html">
@@ -542,23 +543,13 @@
   <!-- ===================================================== phrases -->
 
   <!-- phrases a reader sees as text, told apart by their class (names, measures, terms...) -->
-  <xsl:template match="tei:addName | tei:affiliation[not(parent::tei:person)] | tei:author | tei:authority | tei:biblScope
-      | tei:bloc | tei:c | tei:catchwords | tei:citedRange | tei:cl | tei:collection | tei:country | tei:depth
-      | tei:dim | tei:distributor | tei:district | tei:edition | tei:editor | tei:email | tei:eventName | tei:extent
-      | tei:forename | tei:formula | tei:funder | tei:g | tei:genName | tei:geo | tei:geogFeat | tei:geogName
-      | tei:height | tei:heraldry | tei:idno | tei:institution | tei:lang | tei:locus | tei:m | tei:material
-      | tei:measure | tei:measureGrp | tei:msName | tei:nameLink | tei:num | tei:objectName | tei:objectType
-      | tei:offset | tei:origDate | tei:origPlace | tei:pc | tei:persPronouns | tei:phr | tei:postBox | tei:postCode
-      | tei:principal | tei:pubPlace | tei:publisher | tei:region | tei:repository | tei:resp | tei:rhyme
-      | tei:roleName | tei:s | tei:secFol | tei:seg | tei:series | tei:settlement | tei:signatures | tei:sponsor
-      | tei:stamp | tei:street | tei:surname | tei:term | tei:textLang | tei:time | tei:unit | tei:w | tei:watermark
-      | tei:width | tei:wit | tei:desc | tei:orth | tei:pron | tei:hyph | tei:syll | tei:stress | tei:gram
-      | tei:pos | tei:case | tei:gen | tei:number | tei:per | tei:tns | tei:mood | tei:iType | tei:subc | tei:colloc
-      | tei:lbl | tei:oRef | tei:pRef | tei:def | tei:usg | tei:xr | tei:etym | tei:string | tei:symbol
-      | tei:numeric | tei:binary | tei:interp | tei:span | tei:respStmt | tei:imprint | tei:relatedItem
-      | tei:locusGrp | tei:population | tei:climate | tei:terrain | tei:trait | tei:state | tei:location
-      | tei:langKnowledge | tei:dimensions | tei:persona | tei:equiv | tei:model | tei:param | tei:msIdentifier
-      | tei:altIdentifier | tei:outputRendition | tei:post">
+  <xsl:template match="tei:*[map:contains($e:phrases, local-name())]" priority="-0.1">
+    <xsl:call-template name="e:phrase"/>
+  </xsl:template>
+  <xsl:template match="tei:affiliation[not(parent::tei:person)]">
+    <xsl:call-template name="e:phrase"/>
+  </xsl:template>
+  <xsl:template name="e:phrase">
     <span class="{local-name()}"><xsl:call-template name="e:joined"><xsl:with-param name="separator" select="e:separator(.)"/></xsl:call-template><xsl:value-of select="self::tei:dimensions/@unit ! (' ' || .)"/></span>
   </xsl:template>
 
@@ -590,17 +581,7 @@
   <!-- ===================================================== described facts -->
 
   <!-- a fact with its label ("Born: 1900", "Binding: ..."), in a record or a description -->
-  <xsl:template match="tei:accMat | tei:acquisition | tei:activity | tei:additions | tei:affiliation | tei:age
-      | tei:altIdent | tei:binding | tei:birth | tei:channel | tei:classCode | tei:collation | tei:colophon
-      | tei:condition | tei:constitution | tei:constraint | tei:creation | tei:custEvent | tei:death | tei:decoNote
-      | tei:defaultVal | tei:derivation | tei:domain | tei:education | tei:explicit | tei:factuality | tei:faith
-      | tei:filiation | tei:finalRubric | tei:floruit | tei:foliation | tei:gender | tei:handNote | tei:incipit
-      | tei:interaction | tei:langKnown | tei:language | tei:layout | tei:locale | tei:memberOf | tei:musicNotation
-      | tei:nationality | tei:occupation | tei:origin | tei:preparedness | tei:provenance | tei:purpose
-      | tei:remarks | tei:residence | tei:rubric | tei:scriptNote | tei:seal | tei:sex | tei:socecStatus
-      | tei:source | tei:summary | tei:support | tei:surrogates | tei:typeNote | tei:valDesc | tei:change
-      | tei:certainty | tei:precision | tei:respons | tei:f | tei:catDesc | tei:fDescr | tei:fsDescr
-      | tei:geoDecl | tei:metSym | tei:mapping | tei:rendition | tei:tagUsage | tei:xenoData">
+  <xsl:template match="tei:*[map:contains($e:fields, local-name())]" priority="-0.1">
     <xsl:call-template name="e:field"/>
   </xsl:template>
 
@@ -629,26 +610,7 @@
 
   <!-- a record (a person, a place, an event, a witness...) and other groups of facts: its name or
        heading first, then its facts -->
-  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:object | tei:nym
-      | tei:witness | tei:relation | tei:entry | tei:entryFree | tei:superEntry | tei:sense | tei:re | tei:hom
-      | tei:form | tei:gramGrp | tei:dictScrap | tei:fs | tei:fLib | tei:fvLib | tei:vColl | tei:vAlt | tei:vNot
-      | tei:vMerge | tei:vLabel | tei:default | tei:interpGrp | tei:spanGrp | tei:annotationBlock | tei:annotation
-      | tei:classSpec | tei:elementSpec | tei:macroSpec | tei:dataSpec | tei:moduleSpec | tei:constraintSpec
-      | tei:attDef | tei:attList | tei:valList | tei:valItem | tei:schemaSpec | tei:specGrp | tei:paramSpec
-      | tei:paramList | tei:exemplum | tei:datatype | tei:content | tei:classes | tei:graph | tei:tree | tei:eTree
-      | tei:forest | tei:node | tei:arc | tei:root | tei:iNode | tei:leaf | tei:eLeaf | tei:triangle
-      | tei:biblFull | tei:fileDesc | tei:titleStmt | tei:editionStmt | tei:publicationStmt | tei:seriesStmt
-      | tei:notesStmt | tei:sourceDesc | tei:profileDesc | tei:encodingDesc | tei:revisionDesc | tei:textDesc
-      | tei:particDesc | tei:settingDesc | tei:setting | tei:langUsage | tei:textClass | tei:keywords
-      | tei:handNotes | tei:calendarDesc | tei:calendar | tei:correspDesc | tei:correspAction | tei:correspContext
-      | tei:abstract | tei:recordingStmt | tei:recording | tei:broadcast | tei:equipment | tei:scriptStmt
-      | tei:availability | tei:projectDesc | tei:samplingDecl | tei:editorialDecl | tei:tagsDecl | tei:classDecl
-      | tei:taxonomy | tei:category | tei:charDecl | tei:char | tei:glyph | tei:metDecl | tei:unitDecl
-      | tei:unitDef | tei:appInfo | tei:application | tei:refsDecl | tei:listPrefixDef | tei:prefixDef
-      | tei:citeStructure | tei:correction | tei:normalization | tei:punctuation | tei:quotation
-      | tei:hyphenation | tei:segmentation | tei:interpretation | tei:stdVals | tei:styleDefDecl | tei:namespace
-      | tei:fsdDecl | tei:fsDecl | tei:fDecl | tei:listBibl/tei:relation | tei:standOff | tei:sourceDoc
-      | tei:facsimile | tei:surfaceGrp | tei:surface | tei:zone | tei:line | tei:path | tei:notatedMusic">
+  <xsl:template match="tei:*[map:contains($e:records, local-name())]" priority="-0.1">
     <xsl:param name="e:phrasing" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($e:phrasing) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'record ' || local-name()"/>

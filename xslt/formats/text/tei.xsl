@@ -12,6 +12,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:e="urn:edition:functions"
     exclude-result-prefixes="#all"
     default-mode="text-block">
@@ -210,24 +211,13 @@
 
   <!-- a record (a person, a place, an entry of a dictionary...) and the header's parts in the text:
        its text as it is, or its parts, one a paragraph, facts with their labels -->
-  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:object | tei:nym
-      | tei:witness | tei:relation | tei:entry | tei:entryFree | tei:superEntry | tei:sense | tei:re | tei:hom
-      | tei:dictScrap | tei:fs | tei:fLib | tei:fvLib | tei:interpGrp | tei:spanGrp | tei:annotationBlock | tei:annotation
-      | tei:classSpec | tei:elementSpec | tei:macroSpec | tei:dataSpec | tei:moduleSpec | tei:constraintSpec
-      | tei:attDef | tei:attList | tei:valList | tei:valItem | tei:schemaSpec | tei:specGrp | tei:paramSpec
-      | tei:paramList | tei:exemplum | tei:datatype | tei:content | tei:classes | tei:graph | tei:tree | tei:eTree
-      | tei:forest | tei:biblFull | tei:fileDesc | tei:titleStmt | tei:editionStmt | tei:publicationStmt | tei:seriesStmt
-      | tei:notesStmt | tei:sourceDesc | tei:profileDesc | tei:encodingDesc | tei:revisionDesc | tei:textDesc
-      | tei:particDesc | tei:settingDesc | tei:setting | tei:langUsage | tei:textClass | tei:keywords
-      | tei:handNotes | tei:calendarDesc | tei:calendar | tei:correspDesc | tei:correspAction | tei:correspContext
-      | tei:abstract | tei:recordingStmt | tei:recording | tei:broadcast | tei:equipment | tei:scriptStmt
-      | tei:availability | tei:projectDesc | tei:samplingDecl | tei:editorialDecl | tei:tagsDecl | tei:classDecl
-      | tei:taxonomy | tei:category | tei:charDecl | tei:char | tei:glyph | tei:metDecl | tei:unitDecl
-      | tei:unitDef | tei:appInfo | tei:application | tei:refsDecl | tei:listPrefixDef | tei:prefixDef
-      | tei:citeStructure | tei:correction | tei:normalization | tei:punctuation | tei:quotation
-      | tei:hyphenation | tei:segmentation | tei:interpretation | tei:stdVals | tei:styleDefDecl | tei:namespace
-      | tei:fsdDecl | tei:fsDecl | tei:fDecl | tei:standOff | tei:facsimile | tei:notatedMusic | tei:castItem
-      | tei:biblStruct | tei:bibl" mode="text-block">
+  <xsl:template match="tei:*[map:contains($e:records, local-name())]" mode="text-block" priority="-0.1">
+    <xsl:call-template name="e:text-record"/>
+  </xsl:template>
+  <xsl:template match="tei:castItem | tei:biblStruct | tei:bibl" mode="text-block">
+    <xsl:call-template name="e:text-record"/>
+  </xsl:template>
+  <xsl:template name="e:text-record">
     <xsl:choose>
       <xsl:when test="text()[normalize-space()] or self::tei:castItem or self::tei:biblStruct or self::tei:bibl
           or not(some $c in * satisfies e:is-block($c))">
@@ -238,17 +228,7 @@
   </xsl:template>
 
   <!-- a fact with its label, at block level -->
-  <xsl:template match="tei:accMat | tei:acquisition | tei:activity | tei:additions | tei:affiliation | tei:age
-      | tei:altIdent | tei:binding | tei:birth | tei:channel | tei:classCode | tei:collation | tei:colophon
-      | tei:condition | tei:constitution | tei:constraint | tei:creation | tei:custEvent | tei:death | tei:decoNote
-      | tei:defaultVal | tei:derivation | tei:domain | tei:education | tei:explicit | tei:factuality | tei:faith
-      | tei:filiation | tei:finalRubric | tei:floruit | tei:foliation | tei:gender | tei:handNote | tei:incipit
-      | tei:interaction | tei:langKnown | tei:language | tei:layout | tei:locale | tei:memberOf | tei:musicNotation
-      | tei:nationality | tei:occupation | tei:origin | tei:preparedness | tei:provenance | tei:purpose
-      | tei:remarks | tei:residence | tei:rubric | tei:scriptNote | tei:seal | tei:sex | tei:socecStatus
-      | tei:source | tei:summary | tei:support | tei:surrogates | tei:typeNote | tei:valDesc | tei:change
-      | tei:certainty | tei:precision | tei:respons | tei:f | tei:catDesc | tei:fDescr | tei:fsDescr
-      | tei:geoDecl | tei:metSym | tei:mapping | tei:rendition | tei:tagUsage | tei:xenoData" mode="text-block">
+  <xsl:template match="tei:*[map:contains($e:fields, local-name())]" mode="text-block" priority="-0.1">
     <xsl:value-of select="e:field(e:field-label(.) || (@type[. != ''] ! (' (' || . || ')')), e:joined-text(.))"/>
   </xsl:template>
 
@@ -265,15 +245,7 @@
   <!-- ===================================================== inline -->
 
   <!-- a block inside running text: its text, apart from the words around it -->
-  <xsl:template match="tei:group | tei:text | tei:floatingText | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5
-      | tei:div6 | tei:div7 | tei:titlePage | tei:docTitle | tei:argument | tei:epigraph | tei:postscript | tei:spGrp
-      | tei:noteGrp | tei:head | tei:titlePart | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition
-      | tei:docImprint | tei:imprimatur | tei:trailer | tei:meeting | tei:ab | tei:addrLine | tei:address
-      | tei:item | tei:list | tei:table | tei:row | tei:cell | tei:lg | tei:l | tei:sp | tei:castList | tei:castGroup
-      | tei:listBibl | tei:listWit | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listRelation
-      | tei:listObject | tei:listNym | tei:listApp | tei:msDesc | tei:msPart | tei:msFrag | tei:figure | tei:div
-      | tei:opener | tei:closer | tei:dateline | tei:salute | tei:signed | tei:u | tei:sourceDoc | tei:surface
-      | tei:zone | tei:line | tei:surfaceGrp | tei:eg | tei:castItem" mode="text-inline">
+  <xsl:template match="tei:*[map:contains($e:blocks-in-line, local-name())]" mode="text-inline" priority="-0.05">
     <xsl:text> </xsl:text>
     <xsl:call-template name="e:inline-joined"/>
     <xsl:text> </xsl:text>
@@ -380,43 +352,14 @@
   <xsl:template match="*:egXML" mode="text-inline"><xsl:value-of select="serialize(node(), map { 'method': 'xml', 'omit-xml-declaration': true() })"/></xsl:template>
 
   <!-- phrases: their text; the parts of a phrase made only of parts, separated -->
-  <xsl:template match="tei:addName | tei:affiliation[not(parent::tei:person)] | tei:author | tei:authority | tei:biblScope
-      | tei:bloc | tei:c | tei:catchwords | tei:citedRange | tei:cl | tei:collection | tei:country | tei:depth
-      | tei:dim | tei:distributor | tei:district | tei:edition | tei:editor | tei:email | tei:eventName | tei:extent
-      | tei:forename | tei:formula | tei:funder | tei:g | tei:genName | tei:geo | tei:geogFeat | tei:geogName
-      | tei:height | tei:heraldry | tei:idno | tei:institution | tei:lang | tei:locus | tei:m | tei:material
-      | tei:measure | tei:measureGrp | tei:msName | tei:nameLink | tei:num | tei:objectName | tei:objectType
-      | tei:offset | tei:origDate | tei:origPlace | tei:pc | tei:persPronouns | tei:phr | tei:postBox | tei:postCode
-      | tei:principal | tei:pubPlace | tei:publisher | tei:region | tei:repository | tei:resp | tei:rhyme
-      | tei:roleName | tei:s | tei:secFol | tei:seg | tei:series | tei:settlement | tei:signatures | tei:sponsor
-      | tei:stamp | tei:street | tei:surname | tei:term | tei:textLang | tei:time | tei:unit | tei:w | tei:watermark
-      | tei:width | tei:wit | tei:desc | tei:orth | tei:pron | tei:hyph | tei:syll | tei:stress | tei:gram
-      | tei:pos | tei:case | tei:gen | tei:number | tei:per | tei:tns | tei:mood | tei:iType | tei:subc | tei:colloc
-      | tei:lbl | tei:oRef | tei:pRef | tei:def | tei:usg | tei:xr | tei:etym | tei:string | tei:symbol
-      | tei:numeric | tei:binary | tei:interp | tei:span | tei:respStmt | tei:imprint | tei:relatedItem
-      | tei:locusGrp | tei:population | tei:climate | tei:terrain | tei:trait | tei:state | tei:location
-      | tei:langKnowledge | tei:dimensions | tei:persona | tei:equiv | tei:model | tei:param | tei:form | tei:gramGrp
-      | tei:fs | tei:analytic | tei:monogr | tei:bibl | tei:biblStruct | tei:person | tei:personGrp | tei:place
-      | tei:org | tei:event | tei:object | tei:nym | tei:witness | tei:relation | tei:entry | tei:entryFree
-      | tei:superEntry | tei:sense | tei:re | tei:hom | tei:dictScrap | tei:fLib | tei:fvLib | tei:vColl | tei:vAlt
-      | tei:vNot | tei:vMerge | tei:vLabel | tei:default | tei:interpGrp | tei:spanGrp | tei:annotationBlock
-      | tei:annotation | tei:classSpec | tei:elementSpec | tei:macroSpec | tei:dataSpec | tei:moduleSpec
-      | tei:constraintSpec | tei:attDef | tei:attList | tei:valList | tei:valItem | tei:schemaSpec | tei:specGrp
-      | tei:paramSpec | tei:paramList | tei:exemplum | tei:datatype | tei:content | tei:classes | tei:graph | tei:tree
-      | tei:eTree | tei:forest | tei:node | tei:arc | tei:root | tei:iNode | tei:leaf | tei:eLeaf | tei:triangle
-      | tei:biblFull | tei:fileDesc | tei:titleStmt | tei:editionStmt | tei:publicationStmt | tei:seriesStmt
-      | tei:notesStmt | tei:sourceDesc | tei:profileDesc | tei:encodingDesc | tei:revisionDesc | tei:textDesc
-      | tei:particDesc | tei:settingDesc | tei:setting | tei:langUsage | tei:textClass | tei:keywords
-      | tei:handNotes | tei:calendarDesc | tei:calendar | tei:correspDesc | tei:correspAction | tei:correspContext
-      | tei:abstract | tei:recordingStmt | tei:recording | tei:broadcast | tei:equipment | tei:scriptStmt
-      | tei:availability | tei:projectDesc | tei:samplingDecl | tei:editorialDecl | tei:tagsDecl | tei:classDecl
-      | tei:taxonomy | tei:category | tei:charDecl | tei:char | tei:glyph | tei:metDecl | tei:unitDecl
-      | tei:unitDef | tei:appInfo | tei:application | tei:refsDecl | tei:listPrefixDef | tei:prefixDef
-      | tei:citeStructure | tei:correction | tei:normalization | tei:punctuation | tei:quotation
-      | tei:hyphenation | tei:segmentation | tei:interpretation | tei:stdVals | tei:styleDefDecl | tei:namespace
-      | tei:fsdDecl | tei:fsDecl | tei:fDecl | tei:standOff | tei:facsimile | tei:notatedMusic | tei:path
-      | tei:msIdentifier | tei:altIdentifier | tei:listChange | tei:outputRendition | tei:post | tei:figDesc | tei:headItem
-      | tei:headLabel | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="text-inline">
+  <xsl:template match="tei:*[map:contains($e:phrases, local-name()) or map:contains($e:records, local-name())]" mode="text-inline" priority="-0.1">
+    <xsl:call-template name="e:text-phrase"/>
+  </xsl:template>
+  <xsl:template match="tei:affiliation[not(parent::tei:person)] | tei:analytic | tei:monogr | tei:bibl | tei:biblStruct
+      | tei:listChange | tei:figDesc | tei:headItem | tei:headLabel | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="text-inline">
+    <xsl:call-template name="e:text-phrase"/>
+  </xsl:template>
+  <xsl:template name="e:text-phrase">
     <xsl:call-template name="e:inline-joined">
       <xsl:with-param name="separator" select="if (self::tei:biblStruct) then '. ' else e:separator(.)"/>
     </xsl:call-template>
@@ -424,17 +367,7 @@
   </xsl:template>
 
   <!-- a fact with its label, in the line -->
-  <xsl:template match="tei:accMat | tei:acquisition | tei:activity | tei:additions | tei:affiliation | tei:age
-      | tei:altIdent | tei:binding | tei:birth | tei:channel | tei:classCode | tei:collation | tei:colophon
-      | tei:condition | tei:constitution | tei:constraint | tei:creation | tei:custEvent | tei:death | tei:decoNote
-      | tei:defaultVal | tei:derivation | tei:domain | tei:education | tei:explicit | tei:factuality | tei:faith
-      | tei:filiation | tei:finalRubric | tei:floruit | tei:foliation | tei:gender | tei:handNote | tei:incipit
-      | tei:interaction | tei:langKnown | tei:language | tei:layout | tei:locale | tei:memberOf | tei:musicNotation
-      | tei:nationality | tei:occupation | tei:origin | tei:preparedness | tei:provenance | tei:purpose
-      | tei:remarks | tei:residence | tei:rubric | tei:scriptNote | tei:seal | tei:sex | tei:socecStatus
-      | tei:source | tei:summary | tei:support | tei:surrogates | tei:typeNote | tei:valDesc | tei:change
-      | tei:certainty | tei:precision | tei:respons | tei:f | tei:catDesc | tei:fDescr | tei:fsDescr
-      | tei:geoDecl | tei:metSym | tei:mapping | tei:rendition | tei:tagUsage | tei:xenoData" mode="text-inline">
+  <xsl:template match="tei:*[map:contains($e:fields, local-name())]" mode="text-inline" priority="-0.1">
     <xsl:value-of select="' ' || e:field-label(.) || (@type[. != ''] ! (' (' || . || ')')) || ': '"/>
     <xsl:call-template name="e:inline-joined"/>
     <xsl:text> </xsl:text>
