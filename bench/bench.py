@@ -157,6 +157,8 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
     print(f"validate             {rate(n, nbytes, t_validate)}  (+ {compile_s:.2f} s to compile the schema once)")
 
     for fmt in FORMATS.values():
+        if fmt.copy:  # a copy of the source (output/tei/): nothing is rendered
+            continue
         transform.compiled(fmt.stylesheet)
 
         def render(f, sheet=fmt.stylesheet):

@@ -149,7 +149,7 @@ def _build_config(args: argparse.Namespace, settings: config.Settings) -> Config
     return Config(schema=args.schema or settings.schema, rules=_rules_on(args, settings),
                   params={**settings.params, **_params(args.param)},
                   jobs=args.jobs if args.jobs is not None else settings.jobs, force=args.force,
-                  executor=getattr(args, "executor", None))
+                  executor=getattr(args, "executor", None), stylesheets=settings.stylesheets)
 
 
 def _report(args: argparse.Namespace, result, out: Path | None, started: float) -> None:
@@ -182,7 +182,7 @@ def _serve(args: argparse.Namespace) -> int:
     settings = state["settings"]
     paths = args.paths or list(settings.sources or [Path("tei")])
     out = args.out or settings.output or Path("output")
-    watched = [p for p in (*paths, settings.path, settings.schema) if p is not None]
+    watched = [p for p in (*paths, settings.path, settings.schema, settings.stylesheets) if p is not None]
 
     def build(changed: set[Path]):
         if settings.path is not None and any(p.name == config.CONFIG_FILE for p in changed):

@@ -61,9 +61,26 @@ class Parameter:
     problem: Callable[[str], str | None]  # why a value is refused, or None
 
 
+def languages() -> list[str]:
+    """The interface languages there is a message catalogue for (xslt/i18n/LANG.xml)."""
+    from edition import resources
+
+    return sorted(p.stem for p in (resources.folder("xslt") / "i18n").glob("*.xml"))
+
+
+def _language(value: str) -> str | None:
+    known = languages()
+    if value in known:
+        return None
+    close = difflib.get_close_matches(value.lower(), known, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"there is no message catalogue for this language; {hint}the interface languages are: {', '.join(known)}"
+
+
 PARAMETERS: dict[str, Parameter] = {p.name: p for p in (
     Parameter("edition-url", "the address output/html/ is published at (citations, BibTeX, CSL-JSON)", _url),
     Parameter("edition-title", "the edition's title (the index and persons pages)", _line),
+    Parameter("interface-language", "the language of the pages' own words (headings, labels, the legend)", _language),
     Parameter("base-witness", "the witness whose readings stand in the text where an apparatus entry has no lemma "
                               "(its xml:id; without it, the entry's first reading)", _witness),
 )}
@@ -96,6 +113,7 @@ class Config:
     jobs: int | None = None  # worker processes; None: one per CPU when a build is big enough
     force: bool = False  # render every document again, whatever the manifest says
     executor: str | None = None  # "dask://HOST:PORT": render documents on a Dask cluster
+    stylesheets: Path | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
 
     def __post_init__(self):
         object.__setattr__(self, "params", MappingProxyType(dict(check_params(dict(self.params)))))
@@ -105,7 +123,8 @@ class Config:
             raise UsageError(f"--executor {self.executor}: expected dask://HOST:PORT")
 
     def __reduce__(self):  # picklable (the read-only view of the parameters is not)
-        return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor))
+        return (Config, (self.schema, self.rules, dict(self.params), self.jobs, self.force, self.executor,
+                         self.stylesheets))
 
 
 # ---------------------------------------------------------------- edition.toml
@@ -125,8 +144,9 @@ class Key:
 EDITION_KEYS: dict[str, Key] = {k.name: k for k in (
     Key("title", str, "the edition's title", "edition-title"),
     Key("url", str, "where the edition's html/ folder is published (citations, canonical links)", "edition-url"),
-    Key("sources", (str, list), "the folders or files of TEI sources, relative to edition.toml (default: tei)"),
-    Key("output", str, "the output folder, relative to edition.toml (default: output)"),
+    Key("language", str, "the language of the pages' own words: en, de, ru (default: en)", "interface-language"),
+    Key("sources", (str, list), "the folders or files of TEI sources, relative to edition.toml (default: its tei/)"),
+    Key("output", str, "the output folder, relative to edition.toml (default: its output/)"),
     Key("schema", str, "the RelaxNG schema, relative to edition.toml (default: the built-in one)"),
     Key("rules", bool, "whether the edition's rules run after the grammar (default: true)"),
     Key("jobs", int, "worker processes for builds (default: one per CPU)"),
@@ -147,6 +167,7 @@ class Settings:
     rules: bool | None = None
     jobs: int | None = None
     params: Mapping[str, str] = field(default_factory=dict)
+    stylesheets: Path | None = None  # the edition's own stylesheets and CSS: its xslt/ folder, when it has one
 
     @property
     def folder(self) -> Path | None:
@@ -214,12 +235,13 @@ def load(path: Path) -> Settings:
         raise UsageError(f"{shown}: edition.jobs must be 1 or more")
     return Settings(
         path=path,
-        sources=tuple(folder / s for s in sources) if sources is not None else None,
-        output=folder / edition["output"] if "output" in edition else None,
+        sources=tuple(folder / s for s in (sources if sources is not None else ["tei"])),
+        output=folder / edition.get("output", "output"),
         schema=folder / edition["schema"] if "schema" in edition else None,
         rules=edition.get("rules"),
         jobs=edition.get("jobs"),
         params=MappingProxyType(params),
+        stylesheets=folder / "xslt" if (folder / "xslt").is_dir() else None,
     )
 
 

@@ -66,11 +66,11 @@ def render(probe: Probe):
     """The probe rendered as a build renders a document: its outputs, the elements that fell to a
     format's last rule (saxon.Outputs.no_rule) and the words check's errors."""
     from edition.render import saxon
-    from edition.render.formats import FORMATS, links
+    from edition.render.formats import RENDERED, links
     from edition.render import words
 
     tree = etree.fromstring(probe.xml.encode("utf-8"))
-    found = saxon.render_document(probe.xml, FORMATS, {**links("probe"), "document-id": "probe"})
+    found = saxon.render_document(probe.xml, RENDERED, {**links("probe"), "document-id": "probe"})
     lost = words.check(tree, found.outputs, "probe", lambda el: (el.sourceline or 0, 0))
     return found, lost
 

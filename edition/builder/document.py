@@ -17,8 +17,10 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document, words
+from edition.sources import registers
+from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
-from edition.validation import compile_schema, diagnose, document_id, rules
+from edition.validation import compile_schema, diagnose, document_id, edition, rules
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Job:
     params: tuple[tuple[str, str], ...]
     inputs: str  # the hash of the inputs, handed back with the result
     code: str = ""  # manifest.code_digest() of the building process: a worker must run the same code
+    registers: tuple[str, ...] = ()  # the edition's register files (registers.cached reads them once per process)
+    registers_digest: str = ""  # ... and what the build read in them
+    custom: Custom | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
 
 
 @dataclass
@@ -50,6 +55,9 @@ class Done:
     render_failed: bool = False
     entry: dict | None = None  # the manifest entry it came from, when it was not processed again
     documents: dict[str, bool] = field(default_factory=dict)  # other documents it points at -> whether they exist
+    #: its pointers into the registers -> the digest of the entry each reaches (None: none)
+    registers: dict[str, str | None] = field(default_factory=dict)
+    persons: list[list] = field(default_factory=list)  # the persons it declares: [id, name, line, column]
 
     @property
     def ok(self) -> bool:
@@ -70,16 +78,21 @@ def process(job: Job) -> Done:
     if source is None:
         done.diagnostics = problems
         return done
-    problems += diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules)
+    regs = registers.for_job(job.registers, job.registers_digest)
+    problems += diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules, regs)
+    reached = registers.used(source, regs)
+    done.registers = {ptr: entry.digest if entry is not None else None for ptr, entry in sorted(reached.items())}
     if job.rules:
         done.documents = {ptr: (source.path.parent / ptr).is_file() for ptr in rules.documents_named(source)}
+        done.persons = edition.declared(source)
     done.doc_id = doc_id = document_id(source)  # validation (diagnose) said whether it can name the output files
     done.position = source.position(source.root)
     done.diagnostics = sort(problems)
     if any(d.is_error for d in done.diagnostics):
         return done  # not rendered: its previous outputs stay as they were
     try:
-        rendered = document.render(source, doc_id, dict(job.params))
+        rendered = document.render(source, doc_id, dict(job.params), job.custom,
+                                   registers.entries_xml(reached) if reached else None)
     except TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
@@ -97,6 +110,8 @@ def entry(done: Done, source: str, written: dict[str, str]) -> dict:
         "inputs": done.inputs,
         "source": source,
         "documents": done.documents,
+        "registers": done.registers,
+        "persons": done.persons,
         "outputs": written,
         "summary": done.summary,
         "position": list(done.position),
@@ -112,4 +127,5 @@ def from_entry(display: str, doc_id: str, entry: dict) -> Done:
         diagnostics=[Diagnostic(Severity(s), code, display, line, column, message, extra or {})
                      for s, code, line, column, message, extra in entry["diagnostics"]],
         summary=entry["summary"], position=tuple(entry["position"]),
-        unstyled={k: list(v) for k, v in entry["unstyled"].items()}, entry=entry)
+        unstyled={k: list(v) for k, v in entry["unstyled"].items()}, entry=entry,
+        registers=dict(entry["registers"]), persons=[list(p) for p in entry["persons"]])

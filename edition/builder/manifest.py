@@ -33,7 +33,7 @@ from edition import __version__, resources
 from edition.builder.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
-FORMAT = 4
+FORMAT = 5
 
 
 def sha256(data: bytes) -> str:
@@ -65,8 +65,10 @@ def installed(name: str) -> str:
     return found[-1] if found else f"{name} at {spec.origin}"
 
 
-def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
-    """The hash of everything besides the source that a document's outputs depend on."""
+def fingerprint(schema: Path | None, rules: bool, params: dict, custom=None) -> str:
+    """The hash of everything besides the source that a document's outputs depend on: the package's
+    code, the schema, the rules, the parameters, and the edition's own stylesheets and CSS
+    (``custom``: editing one of them takes effect on the next build)."""
     h = hashlib.sha256()
     h.update(f"edition {__version__} manifest {FORMAT}\0{code_digest()}\0".encode())
     schema_path = Path(schema) if schema else resources.schema()
@@ -76,6 +78,8 @@ def fingerprint(schema: Path | None, rules: bool, params: dict) -> str:
         h.update(b"schema\0unreadable " + str(schema_path).encode())  # compiling it will say why
     h.update(f"\0rules={bool(rules)}\0".encode())
     h.update(json.dumps(sorted((str(k), str(v)) for k, v in params.items())).encode())
+    if custom is not None:  # a saxon.Custom: the digest of the edition's own stylesheets and CSS
+        h.update(f"\0custom\0{custom.digest}".encode())
     return h.hexdigest()
 
 
@@ -184,8 +188,8 @@ def _summary(v) -> bool:
         return False
     persons = v.get("persons")
     return (isinstance(persons, dict) and _strings(persons.get("key"), 3) and isinstance(persons.get("persons"), list)
-            and all(isinstance(p, list) and len(p) == 5 and _str(p[0]) and _str(p[1]) and _strings(p[2])
-                    and _strings(p[3]) and _str(p[4]) for p in persons["persons"]))
+            and all(isinstance(p, list) and len(p) == 7 and _str(p[0]) and _str(p[1]) and _strings(p[2])
+                    and _strings(p[3]) and _str(p[4]) and _int(p[5]) and _int(p[6]) for p in persons["persons"]))
 
 
 def _diagnostic(v) -> bool:
@@ -198,6 +202,11 @@ def valid_entry(e) -> bool:
     return (isinstance(e, dict) and _str(e.get("inputs")) and bool(_HASH.fullmatch(e["inputs"]))
             and _str(e.get("source")) and bool(e["source"])
             and isinstance(e.get("documents"), dict) and all(_str(k) and isinstance(b, bool) for k, b in e["documents"].items())
+            and isinstance(e.get("registers"), dict)
+            and all(_str(k) and (d is None or (_str(d) and bool(_HASH.fullmatch(d)))) for k, d in e["registers"].items())
+            and isinstance(e.get("persons"), list)
+            and all(isinstance(p, list) and len(p) == 4 and _str(p[0]) and _str(p[1]) and _int(p[2]) and _int(p[3])
+                    for p in e["persons"])
             and _outputs(e.get("outputs")) and _summary(e.get("summary"))
             and isinstance(e.get("position"), list) and len(e["position"]) == 2 and all(map(_int, e["position"]))
             and isinstance(e.get("unstyled"), dict)

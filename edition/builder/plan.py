@@ -11,6 +11,7 @@ from edition.builder import manifest
 from edition.builder.manifest import Manifest
 from edition.diagnostics import Diagnostic
 from edition.sources.parse import display_path, read
+from edition.sources.registers import NO_REGISTERS, Registers
 
 
 @dataclass
@@ -68,7 +69,8 @@ def shown_source(source: str, root: str) -> str:
     return display_path(Path(os.path.normpath(os.path.join(root, source))))
 
 
-def plan(found, out: Path, root: str, config: str, cache: dict[str, tuple[str, dict]], verify: bool) -> list[Planned]:
+def plan(found, out: Path, root: str, config: str, cache: dict[str, tuple[str, dict]], verify: bool,
+         registers: Registers = NO_REGISTERS) -> list[Planned]:
     """Read and hash every source: which are unchanged since the last build (and intact on disk).
 
     A source's inputs are its bytes, its path (the document id and the ``root-id`` rule come from
@@ -84,10 +86,23 @@ def plan(found, out: Path, root: str, config: str, cache: dict[str, tuple[str, d
         p = Planned(path, display, source, inputs=manifest.inputs(config, source, data), size=len(data))
         hit = cache.get(p.inputs)
         if hit is not None and _same_documents(path, hit[1]["documents"]) \
+                and _same_entries(path, hit[1]["registers"], registers) \
                 and manifest.intact(out, hit[1]["outputs"], verify):
             p.cached = hit
         plan.append(p)
     return plan
+
+
+def _same_entries(path: Path, seen: dict[str, str | None], registers: Registers) -> bool:
+    """Whether each register entry a source points at is as it was when it was last built (its
+    pointers into a register that is gone or new are not pointers into a register any more, or yet:
+    then not the same either). Only the documents that use an entry that changed are built again."""
+    base = path.parent
+    for ptr, digest in seen.items():
+        entry = registers.resolve(base, ptr)
+        if entry is False or (entry.digest if entry is not None else None) != digest:
+            return False
+    return True
 
 
 def _same_documents(path: Path, seen: dict[str, bool]) -> bool:

@@ -25,13 +25,16 @@ from edition.builder.executors import executor, ordered
 from edition.builder.manifest import Manifest
 from edition.builder.plan import Planned, Scope
 from edition.config import Config
-from edition.diagnostics import error, warning
+from edition.diagnostics import error, sort, warning
 from edition.errors import OutputProblem
-from edition.render.formats import ASSETS, FORMATS, INDEX, id_key, target
+from edition.render.formats import ASSETS, FORMATS, INDEX, custom_assets, id_key, target
+from edition.render.saxon import Custom
 from edition.report.progress import Progress, wanted
 from edition.results import Checked, Result
 from edition.sources.discover import discover
+from edition.sources import registers
 from edition.sources.parse import display_path, read
+from edition.validation import check_registers, compile_schema, edition
 
 
 def publish(paths: list[Path], out: Path, config: Config) -> Result:
@@ -45,29 +48,36 @@ def publish(paths: list[Path], out: Path, config: Config) -> Result:
     found = discover(paths)
     if out.exists() and not out.is_dir():
         raise OutputProblem(f"{display_path(out)}: is not a folder; --out names the folder the edition is written to")
+    regs = registers.load(registers.find(paths))
     try:
         with output.locked(out):
-            return _publish(found, Scope(paths), out, config)
+            return _publish(found, Scope(paths), out, config, regs)
     except output.UnsafePath as exc:
         raise OutputProblem(str(exc)) from None
     except OSError as exc:  # disk full, read-only file system, permissions: what and where
         raise OutputProblem(_environment(exc)) from None
 
 
-def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Config) -> Result:
+def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Config, regs: registers.Registers) -> Result:
     result = Result()
+    result.checked += check_registers(regs, compile_schema(config.schema), config.rules)
+    registers.remember(regs)  # the per-document step reads them once per process (here: not again)
     writer = output.OutputFolder(out)
-    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params))
+    custom = Custom.of(config.stylesheets)  # the edition's own stylesheets and CSS, if any
+    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params), custom)
     previous = _previous(out, writer, result)
     verify = (out / output.DIRTY).exists()  # the last build did not finish: read every output it may have touched
     writer.mark(output.DIRTY)
     checkpoints.reached("started")
     cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
-    planned = plan.plan(found, out, writer.root, fingerprint, cache, verify)
+    planned = plan.plan(found, out, writer.root, fingerprint, cache, verify, regs)
     kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
-    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, result)
+    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, custom, result, regs,
+                                              scope)
+    failed |= any(not c.ok for c in result.checked if c.display in {r.display for r in regs.registers})
     new = Manifest(fingerprint, documents)
-    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, result, verify)
+    new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, custom, result, verify,
+                           regs)
     if new != previous or previous.damaged:  # a build that changed nothing leaves the manifest alone
         new.save(out, writer)
     checkpoints.reached("finishing")
@@ -88,7 +98,8 @@ def _previous(out: Path, writer: output.OutputFolder, result: Result) -> Manifes
 
 
 def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer: output.OutputFolder,
-               fingerprint: str, config: Config, result: Result) -> tuple[dict[str, dict], list[dict], bool]:
+               fingerprint: str, config: Config, custom: Custom | None, result: Result, regs: registers.Registers,
+               scope: Scope) -> tuple[dict[str, dict], list[dict], bool]:
     """Phase 1, every document: the stale ones processed and their outputs written, the others taken
     from the manifest. Returns the manifest entries (doc id -> entry), the summaries the edition pages
     need, and whether some source failed."""
@@ -110,7 +121,10 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
         if data is None:
             return Done(p.display, None, diagnostics=problems)
         return Job(data, str(p.path), p.display, str(config.schema) if config.schema else None, config.rules,
-                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest())
+                   params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom=custom,
+                   registers=regs.files, registers_digest=regs.digest)
+
+    facts: list[edition.Facts] = []  # what the edition-level checks need of each document
 
     with executor(config, len(stale), sum(p.size for p in stale)) as (pool, window), \
             Progress(len(planned), enabled=wanted(sys.stderr, len(stale))) as progress:
@@ -118,6 +132,8 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
             progress.advance()
             checked = Checked(p.path, p.display, None, done.diagnostics, parsed=done.doc_id is not None)
             result.checked.append(checked)
+            if done.doc_id is not None:
+                facts.append(edition.Facts(p.display, done.persons, edition.uses(done.registers, regs, p.path.parent)))
             if not done.ok:
                 failed = True
                 result.tool_failed |= done.render_failed
@@ -147,6 +163,14 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
         if doc_id not in documents:
             documents[doc_id] = kept_entry
             summaries.append(kept_entry["summary"])
+            where = Path(os.path.normpath(os.path.join(writer.root, kept_entry["source"])))
+            facts.append(edition.Facts(plan.shown_source(kept_entry["source"], writer.root), kept_entry["persons"],
+                                       edition.uses(kept_entry["registers"], regs, where.parent), checked=False))
+    if config.rules:  # what concerns the edition as a whole: said on the sources it concerns
+        found = edition.check(regs, facts, whole=not scope.partial)
+        for checked in result.checked:
+            if checked.display in found:
+                checked.diagnostics = sort(checked.diagnostics + found[checked.display])
     for name, (count, docs, display, line, column) in unstyled.items():
         where = f" in {docs} documents" if docs > 1 else ""
         result.extra.append(warning("unstyled-element", display, line, column,
@@ -173,14 +197,22 @@ def _write_document(done: Done, p: Planned, out: Path, writer: output.OutputFold
 
 
 def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new: Manifest, previous: Manifest,
-             failed: bool, fingerprint: str, config: Config, result: Result, verify: bool) -> dict:
+             failed: bool, fingerprint: str, config: Config, custom: Custom | None, result: Result,
+             verify: bool, regs: registers.Registers) -> dict:
     """Phase 2, the edition: the assets, then (when every source is valid) the edition pages and the
     search bundles, and the outputs of documents that are gone removed. Returns the manifest's record."""
     assets: dict[str, str] = {}
-    for folder, rel, out_folder, name in ASSETS:
-        data = (resources.folder(folder) / rel).read_bytes()
+    files = [(resources.folder(folder) / rel, out_folder, name) for folder, rel, out_folder, name in ASSETS]
+    for path, out_folder, name in files + custom_assets(custom):
+        data = path.read_bytes()
         _write(result, writer, out / out_folder / name, data)
         assets[f"{out_folder}/{name}"] = manifest.digest(data)
+    # the registers travel with the sources (output/tei/registers/): the copies' pointers into them resolve
+    for r in regs.registers:
+        if r.source is not None:
+            rel = f"{FORMATS['tei'].folder}/{registers.FOLDER}/{r.path.name}"
+            _write(result, writer, out / rel, r.source.data)
+            assets[rel] = manifest.digest(r.source.data)
     if failed:
         # an edition with broken sources keeps its previous pages rather than losing their entries, and
         # the outputs of documents it cannot see (they may be the broken ones) stay
@@ -188,8 +220,8 @@ def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new:
                                     "not rewritten because some sources have errors; fix them and build again"))
         new.documents = {**previous.documents, **new.documents}
         return {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **assets}}
-    new.edition = site.write_pages(out, writer, summaries, new.documents, config, fingerprint, previous, assets,
-                                   result, verify)
+    new.edition = site.write_pages(out, writer, summaries, new.documents, config, custom, fingerprint, previous,
+                                   assets, result, verify, regs)
     site.remove_stale(out, writer, previous, new, result)
     return new.edition
 

@@ -63,8 +63,9 @@ from edition.builder.output import OutputFolder
 #: The bundles' folder, below the HTML folder.
 FOLDER = "pagefind"
 
-#: The language every page is indexed under: the index page's, so that its search box finds every
-#: document whatever language its page declares (Pagefind otherwise searches one language at a time).
+#: The language every page is indexed under: the index page's (the edition's interface language,
+#: English unless edition.toml says otherwise), so that its search box finds every document whatever
+#: language its page declares (Pagefind otherwise searches one language at a time).
 LANGUAGE = "en"
 
 #: Page furniture that is not the document's text: the skip link, note markers and back-links.
@@ -113,6 +114,7 @@ class Shard:
     number: int
     pages: list[tuple[str, Path]]  # (path below the HTML folder, file), sorted
     key: str  # what its bundle is made from: its pages and their digests, the code, Pagefind's version
+    language: str = LANGUAGE  # the language its pages are indexed under
 
 
 def executable() -> Path | None:
@@ -147,7 +149,7 @@ def shard_of(rel: str, k: int) -> int:
     return int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % k
 
 
-def plan(html: Path, pages: dict[Path, str]) -> list[Shard]:
+def plan(html: Path, pages: dict[Path, str], language: str = LANGUAGE) -> list[Shard]:
     """The shards of ``pages`` (file -> ``manifest.digest`` of its bytes), empty ones left out.
 
     Shard 0 carries the search UI, so it is never empty: in the rare edition where it would be
@@ -163,9 +165,10 @@ def plan(html: Path, pages: dict[Path, str]) -> list[Shard]:
         if 0 in groups or k == 1:
             break
         k //= 2
-    made_by = f"{manifest.code_digest()}\0{manifest.installed('pagefind_bin')}\0"
+    made_by = f"{manifest.code_digest()}\0{manifest.installed('pagefind_bin')}\0{language}\0"
     return [Shard(n, [(rel, path) for rel, path, _ in members],
-                  manifest.sha256((made_by + "\0".join(f"{rel}={d}" for rel, _, d in members)).encode("utf-8")))
+                  manifest.sha256((made_by + "\0".join(f"{rel}={d}" for rel, _, d in members)).encode("utf-8")),
+                  language)
             for n, members in sorted(groups.items())]
 
 
@@ -186,10 +189,11 @@ def bundles(record: dict | None) -> list[str]:
     return [f"{FOLDER}/{SHARD_PREFIX}{n}/" for n in sorted(int(n) for n in _bundles(record)) if n > 0]
 
 
-def fresh(html: Path, pages: dict[Path, str], record: dict | None, verify: bool = False) -> bool:
+def fresh(html: Path, pages: dict[Path, str], record: dict | None, verify: bool = False,
+          language: str = LANGUAGE) -> bool:
     """Whether the bundles on disk, as ``record`` says, are those ``pages`` make: nothing to index."""
     made = _bundles(record)
-    shards = plan(html, pages)
+    shards = plan(html, pages, language)
     return set(made) == {str(s.number) for s in shards} and all(
         made[str(s.number)]["key"] == s.key and manifest.intact(html, made[str(s.number)]["files"], verify)
         for s in shards)
@@ -218,7 +222,8 @@ def add_to(result, outcome: Outcome) -> None:
 
 
 def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, force: bool = False,
-          jobs: int = 1, verify: bool = False, writer: OutputFolder | None = None) -> tuple[Outcome, dict]:
+          jobs: int = 1, verify: bool = False, writer: OutputFolder | None = None,
+          language: str = LANGUAGE) -> tuple[Outcome, dict]:
     """Index ``pages`` (files below the HTML folder ``html`` -> ``manifest.digest`` of each) into
     ``html/pagefind/``: the shards that ``record`` shows made from the same pages (and intact) are
     kept, the others are indexed, up to ``jobs`` at once. Returns what was done and the new record.
@@ -229,7 +234,7 @@ def index(html: Path, pages: dict[Path, str], record: dict | None = None, *, for
     writer = writer if writer is not None else OutputFolder(html.parent)
     outcome = Outcome()
     made = _bundles(record)
-    shards = plan(html, pages)
+    shards = plan(html, pages, language)
     new: dict[str, dict] = {}
     stale = []
     for shard in shards:
@@ -282,7 +287,7 @@ def _run(binary: Path, html: Path, shard: Shard, threads: int, writer: OutputFol
     try:
         with _Service(binary, env, html.resolve()) as service:
             index = service.send({"type": "NewIndex", "config": {
-                "force_language": LANGUAGE, "exclude_selectors": [EXCLUDE]}})["index_id"]
+                "force_language": shard.language, "exclude_selectors": [EXCLUDE]}})["index_id"]
             for rel, page in shard.pages:
                 contents = _CELL_END.sub(rb"</\1> ", page.read_bytes()).decode("utf-8", "replace")
                 service.send({"type": "AddFile", "index_id": index, "file_path": None, "url": "/" + rel,

@@ -12,23 +12,25 @@ from edition.builder.manifest import Manifest
 from edition.config import Config
 from edition.diagnostics import warning
 from edition.render import pages
-from edition.render.formats import FORMATS, INDEX, PERSONS
+from edition.render.formats import INDEX, PAGE, PERSONS
+from edition.render.saxon import Custom
 from edition.results import Result
 from edition.sources.parse import display_path
+from edition.sources.registers import NO_REGISTERS, Registers
 
 
 def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
-                config: Config, fingerprint: str, previous: Manifest, outputs: dict[str, str], result: Result,
-                verify: bool) -> dict:
+                config: Config, custom: Custom | None, fingerprint: str, previous: Manifest, outputs: dict[str, str],
+                result: Result, verify: bool, registers: Registers = NO_REGISTERS) -> dict:
     """The pages made from every document at once: the index, the persons index (``render.pages``)
     and the search bundles (``build.search``). Made only when something they depend on changed:
     the list of documents, what each says of its persons, or any document page (then only the
     search shards whose pages changed are indexed again). Returns the manifest's record of them."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
     entries = [s["entry"] for s in summaries]
-    persons = pages.Persons([s["persons"] for s in summaries])
+    persons = pages.Persons([s["persons"] for s in summaries], registers.entries(("person", "personGrp")))
     html_pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
-                  if rel.startswith(f"{FORMATS['html'].folder}/") and rel.endswith(FORMATS["html"].suffix)}
+                  if rel.startswith(f"{PAGE.folder}/") and rel.endswith(PAGE.suffix)}
     depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
     for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in html_pages.items())):
         depends.update(piece.encode("utf-8") + b"\0")
@@ -37,10 +39,11 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     persons_path = out / PERSONS.folder / f"persons{PERSONS.suffix}"
     rels = [output.relative(out, index_path), output.relative(out, persons_path)]
     known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
-    html, searched = out / FORMATS["html"].folder, previous.edition.get("search")
+    html, searched = out / PAGE.folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in html_pages.items()}
+    language = config.params.get("interface-language", search.LANGUAGE)
     if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())
-            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify)):
+            and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify, language)):
         result.unchanged += [index_path, persons_path]
         outputs.update(known)
     else:
@@ -50,15 +53,15 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
 
         with ThreadPoolExecutor(max_workers=1) as background:
             indexing = background.submit(search.index, html, pages_at, searched, force=config.force,
-                                         verify=verify, jobs=jobs(config), writer=writer)
+                                         verify=verify, jobs=jobs(config), writer=writer, language=language)
             try:
-                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params))
+                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params, custom))
             finally:
                 found, searched = indexing.result()
         search.add_to(result, found)
         index_params = {**config.params, "search-bundles": " ".join(search.bundles(searched))}
         # both pages grow with the edition: streamed to disk, made of entries rendered with each document
-        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params))
+        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params, custom))
     return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
 
 

@@ -77,7 +77,8 @@ class Imported:
         return serialize(self.tree)
 
 
-def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None, encoding: str = "utf-8") -> Imported:
+def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None, encoding: str = "utf-8",
+                register: list[tuple[str, tuple[str, ...]]] | None = None) -> Imported:
     """A TEI draft of the transcript ``text``, and what the import recognised and could not."""
     report = Report(source=source)
     if encoding not in ("utf-8", "utf-8-sig"):
@@ -88,10 +89,11 @@ def import_text(text: str, *, source: str = "<input>", doc_id: str | None = None
             report.flag(n, "invalid-char", f"U+{ord(m.group(0)):04X}",
                         f"character U+{ord(m.group(0)):04X} cannot be written in XML: replaced by a space")
     paras = split_run_together(paragraphs(lines), report)
-    return import_paragraphs(paras, lines, report, doc_id)
+    return import_paragraphs(paras, lines, report, doc_id, register)
 
 
-def import_paragraphs(paras: list[Para], lines: list[str], report: Report, doc_id: str | None = None) -> Imported:
+def import_paragraphs(paras: list[Para], lines: list[str], report: Report, doc_id: str | None = None,
+                      register: list[tuple[str, tuple[str, ...]]] | None = None) -> Imported:
     """The draft of ``paras`` (from a text file or a word processor's), whose words are those of
     ``lines`` (the input as the report numbers it); the stages after layout."""
     if not paras:
@@ -101,7 +103,7 @@ def import_paragraphs(paras: list[Para], lines: list[str], report: Report, doc_i
             raise ImportProblem("paragraph-too-long", f"a paragraph of {len(p.text):,} characters (from this line to line "
                                 f"{p.lines[-1]}): the edition holds at most {MAX_PARAGRAPH:,} in one paragraph; put "
                                 f"blank lines between its paragraphs", p.line)
-    b = Builder(report)
+    b = Builder(report, register)
     if doc_id is not None:
         b.ids.add(doc_id)  # the document's id comes first: persons and notes take others
     reader = Reader(paras, report)

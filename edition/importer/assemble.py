@@ -17,7 +17,8 @@ from edition.importer.layout import PAGE_NUMBER
 from edition.importer.notes import link_notes
 from edition.importer.regions import DOC_TYPE, Reader
 from edition.importer.report import Item, Speaker, shorten
-from edition.importer.speakers import Person, compatible, name_persons, person_for, person_key, title_case_turn
+from edition.importer.speakers import (Person, compatible, link_to_register, name_persons, person_for, person_key,
+                                      title_case_turn)
 from edition.importer.tei import XML_ID, XML_LANG, T, add, append_text
 from edition.sources.parse import TEI_NS
 
@@ -149,6 +150,9 @@ def draft_tree(b: Builder, rd: Reader, doc_id: str | None) -> etree._ElementTree
     if persons:
         lp = add(add(profile, "particDesc"), "listPerson")
         for person in persons:
+            if person.register:  # in the edition's register: pointed at, not declared again
+                add(lp, "person", sameAs=person.register)
+                continue
             el = add(lp, "person", xml_id=person.id)
             add(el, "persName", person.name)
 
@@ -220,7 +224,7 @@ def _provenance_names(el: etree._Element, prov: str, persons: list[Person]) -> N
         key = person_key(m.group("name"))
         match = [p for p in persons if compatible(key, p.key)] if key[0] else []
         if len(match) == 1:
-            add(el, "persName", m.group("name"), ref="#" + match[0].id)
+            add(el, "persName", m.group("name"), ref=match[0].pointer)
             append_text(el, m.group("rest"))
             return
     el.text = prov
@@ -364,10 +368,12 @@ def _transcript(b: Builder, rd: Reader) -> tuple[etree._Element, list[Person]]:
         add(div, "gap", reason="no transcript found in the source")
         r.flag(1, "no-transcript", "", "no transcript found: the draft's transcript is empty")
     name_persons(persons, " ".join(p.text for p in rd.paras), b.unique_id, r)
+    if b.register:
+        link_to_register(persons, b.register, r)
     for person in persons:
         for sp in person.sps:
-            sp.set("who", "#" + person.id)
-        r.speakers.append(Speaker(person.id, person.name, person.labels, len(person.sps), person.lines))
+            sp.set("who", person.pointer)
+        r.speakers.append(Speaker(person.id, person.name, person.labels, len(person.sps), person.lines, person.register))
     return div, persons
 
 

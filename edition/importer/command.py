@@ -16,6 +16,7 @@ input, an existing output, an output name the build would refuse).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
         if out.exists() and not force:
             raise UsageError(f"{out}: already exists; use --force to overwrite it")
     try:
-        outcome = convert(source, doc_id, str(out) if out is not None else None)
+        outcome = convert(source, doc_id, str(out) if out is not None else None, out.parent if out is not None else None)
     except FileNotFoundError:
         raise UsageError(f"{source}: no such file") from None
     except OSError as exc:
@@ -113,27 +114,47 @@ def _run_file(source: Path, out: Path | None, *, force: bool, report: str, start
     return EXIT_OK
 
 
-def convert(source: Path, doc_id: str | None, display: str | None) -> Outcome:
+def register_of(folder: Path | None):
+    """The edition's registers as seen from ``folder`` (where drafts are written), and its persons as
+    (pointer from a draft there, names): speakers found there are pointed at, not declared again."""
+    from edition.sources import registers
+
+    if folder is None or not folder.is_dir():
+        return registers.NO_REGISTERS, []
+    regs = registers.load(registers.find([folder]))
+    entries = []
+    for r in regs.registers:
+        rel = Path(os.path.relpath(r.path, folder)).as_posix()
+        entries += [(f"{rel}#{e.id}", e.names) for e in r.entries.values() if e.kind in ("person", "personGrp")]
+    return regs, entries
+
+
+def convert(source: Path, doc_id: str | None, display: str | None, folder: Path | None = None, register=None) -> Outcome:
     """Read, import and check one input: the outcome says ``failed`` with the problems when the input
     cannot be imported (no ``imported`` then) or its draft loses text or does not validate. An input
-    that cannot be read raises ``OSError``."""
+    that cannot be read raises ``OSError``. The draft is written to ``folder``, where the edition's
+    register of persons (``register``: ``register_of(folder)``) may hold its speakers."""
+    regs, entries = register if register is not None else register_of(folder)
     try:
         if source.suffix.lower() == ".docx":
             from edition.importer.word import import_docx  # python-docx is loaded only for Word files
 
-            imported = import_docx(read_input(source), source=str(source), doc_id=doc_id)
+            imported = import_docx(read_input(source), source=str(source), doc_id=doc_id, register=entries)
         else:
             data = read_input(source)
             binary = not_text(data)
             if binary is not None:
                 raise ImportProblem("not-text", binary)
             text, encoding = decode(data)
-            imported = import_text(text, source=str(source), doc_id=doc_id, encoding=encoding)
+            imported = import_text(text, source=str(source), doc_id=doc_id, encoding=encoding, register=entries)
     except ImportProblem as exc:
         return Outcome(source, None, "failed", problems=[error(exc.code, str(source), exc.line, 0, exc.message)])
+    if regs:
+        imported.report.register = ", ".join(r.display for r in regs.registers if r.path.name == "persons.xml") or \
+            regs.registers[0].display
     draft = imported.serialize()
     shown = display if display is not None else f"{imported.doc_id}.xml (standard output)"
-    problems = list(imported.lost) + check(draft, imported.doc_id, shown)
+    problems = list(imported.lost) + check(draft, imported.doc_id, shown, folder, regs)
     failed = any(d.is_error for d in problems)
     return Outcome(source, None, "failed" if failed else "checked", imported, problems, draft)
 
@@ -167,6 +188,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
     except OSError as exc:
         raise UsageError(f"{out}: cannot create the folder: {exc.strerror or exc}") from None
     outcomes, taken = [], {}
+    register = register_of(out)  # read once for the folder
     for source in inputs:
         doc_id = _id_from_name(source)
         target = out / f"{doc_id}.xml"
@@ -178,7 +200,7 @@ def _run_folder(folder: Path, out: Path | None, *, force: bool, report: str, sta
             o = Outcome(source, target, "exists")
         else:
             try:
-                o = convert(source, doc_id, str(target))
+                o = convert(source, doc_id, str(target), out, register)
             except OSError as exc:
                 o = Outcome(source, target, "failed", problems=[
                     error("unreadable", str(source), 0, 0, f"cannot read: {exc.strerror or exc}")])

@@ -19,8 +19,10 @@ XML_MODEL = 'href="../schemas/edition.rng" type="application/xml" schematypens="
 class Builder:
     """Builds the TEI tree while it reads the paragraphs; keeps the report."""
 
-    def __init__(self, report: Report):
+    def __init__(self, report: Report, register: list[tuple[str, tuple[str, ...]]] | None = None):
         self.report = report
+        #: the edition's register of persons, as (pointer from the draft, names): speakers found there are linked
+        self.register = register or []
         self.markers: list[tuple[etree._Element, int, int]] = []  # (note placeholder, printed number, line)
         self.ids: set[str] = set()
 

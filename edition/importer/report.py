@@ -42,6 +42,7 @@ class Speaker:
     labels: list[str]
     turns: int
     lines: list[int]
+    register: str = ""  # its entry in the edition's register, when the speaker was found there
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Report:
     title: Item | None = None
     date: Item | None = None
     speakers: list[Speaker] = field(default_factory=list)
+    register: str = ""  # the register of persons the speakers were looked up in (its display name), if any
     turns: int = 0
     notes: list[Item] = field(default_factory=list)  # linked notes: line of the note text, n
     citation: list[Item] = field(default_factory=list)
@@ -86,10 +88,15 @@ class Report:
         if self.date:
             out.append(f"  date (line {self.date.line}): {self.date.text}" + (f" = {self.date.message}" if self.date.message else ""))
         out.append(f"  speakers: {len(self.speakers)}, turns: {self.turns}")
+        if self.register:
+            linked = sum(1 for s in self.speakers if s.register)
+            out.append(f"  register of persons ({self.register}): {linked} linked, {len(self.speakers) - linked} new")
         for s in self.speakers:
-            out.append(f"    #{s.id} {s.name}: {s.turns} turn{'s' if s.turns != 1 else ''} as "
+            where = (f" -> {s.register} (linked to the register)" if s.register
+                     else " (new: not in the register)" if self.register else "")
+            out.append(f"    {'#' + s.id if not s.register else s.register} {s.name}: {s.turns} turn{'s' if s.turns != 1 else ''} as "
                        + ", ".join(repr(label) for label in s.labels)
-                       + f" (lines {', '.join(map(str, s.lines[:12]))}{', ...' if len(s.lines) > 12 else ''})")
+                       + f" (lines {', '.join(map(str, s.lines[:12]))}{', ...' if len(s.lines) > 12 else ''}){where}")
         out.append(f"  notes linked to their markers: {self.notes_linked} of {len(self.notes)}")
         for c in self.citation:
             out.append(f"  archival citation (line {c.line}): {c.text}")

@@ -311,6 +311,29 @@ class Person:
     sps: list = field(default_factory=list)
     id: str = ""
     name: str = ""
+    register: str = ""  # the pointer to its entry in the edition's register of persons, when it is there
+
+    @property
+    def pointer(self) -> str:
+        """How the draft points at the person: its register entry, or its declaration in the draft."""
+        return self.register or "#" + self.id
+
+
+def link_to_register(persons: list[Person], entries: list[tuple[str, tuple[str, ...]]], r: Report) -> None:
+    """Each person whose name (or one of the labels it spoke under) is the name or a variant of exactly
+    one entry of the edition's register of persons (``entries``: (pointer, names)) points at that entry;
+    one that could be several is left new, and flagged."""
+    keys = [(pointer, [person_key(n) for n in names]) for pointer, names in entries]
+    for person in persons:
+        mine = [k for k in [person.key, *(person_key(label) for label in person.labels)] if k[0]]
+        found = [pointer for pointer, theirs in keys
+                 if any(compatible(a, b) and (a[0] & b[0]) for a in mine for b in theirs if b[0])]
+        if len(found) == 1:
+            person.register = found[0]
+        elif len(found) > 1:
+            r.flag(person.lines[0] if person.lines else 1, "register-ambiguous", person.name,
+                   f"the speaker {person.name!r} could be any of {', '.join(found)} in the register: declared in the "
+                   f"draft; point its speeches at the right entry (who=\"{found[0]}\")")
 
 
 def person_for(turn: Turn, line: int, persons: list[Person], r: Report, aliases: dict | None = None) -> Person:

@@ -38,7 +38,8 @@ _WRAPPERS = {W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", 
 _DELETED = {W + "del", W + "moveFrom"}
 
 
-def import_docx(data: bytes, *, source: str = "<input>", doc_id: str | None = None) -> Imported:
+def import_docx(data: bytes, *, source: str = "<input>", doc_id: str | None = None,
+                register: list[tuple[str, tuple[str, ...]]] | None = None) -> Imported:
     """A TEI draft of the Word document ``data``, and what the import recognised and could not."""
     document = _open(data)
     report = Report(source=source)
@@ -47,7 +48,7 @@ def import_docx(data: bytes, *, source: str = "<input>", doc_id: str | None = No
     lines = reader.lines
     if not any(p.text for p in paras):
         raise ImportProblem("no-text", "the document holds no text: nothing to import")
-    return import_paragraphs([p for p in paras if p.text], lines, report, doc_id)
+    return import_paragraphs([p for p in paras if p.text], lines, report, doc_id, register)
 
 
 def _open(data: bytes):

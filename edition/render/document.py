@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.render import pages, saxon
-from edition.render.formats import FORMATS, links
+from edition.render.formats import FORMATS, RENDERED, links
 from edition.sources.parse import Source
 
 
@@ -21,14 +21,18 @@ class Rendered:
     unstyled: dict[str, list[int]]  # element -> [count, line, column]
 
 
-def render(source: Source, doc_id: str, params: dict) -> Rendered:
-    """Every per-document output of ``source`` in one Saxon run; TransformError if it fails."""
+def render(source: Source, doc_id: str, params: dict, custom: saxon.Custom | None = None,
+           register_entries: str | None = None) -> Rendered:
+    """Every per-document output of ``source`` in one Saxon run (with the edition's own stylesheets
+    and CSS in ``custom``, if any); TransformError if it fails. ``register_entries``: the entries of
+    the registers it points at (``registers.entries_xml``)."""
     xml = etree.tostring(source.tree, encoding="unicode")
-    found = saxon.render_document(xml, FORMATS, {**links(doc_id), **params, "document-id": doc_id})
+    found = saxon.render_document(xml, RENDERED, {**links(doc_id, custom), **params, "document-id": doc_id}, custom,
+                                  {"register-entries": register_entries} if register_entries else None)
     summary = {"id": doc_id, **found.summary,
                "entry": found.index_entry,  # its entry in the index page
                "persons": pages.persons_data(found.persons)}  # what the persons index needs of it
-    outputs = {name: found.outputs[name].encode("utf-8") for name in FORMATS}
+    outputs = {name: source.data if fmt.copy else found.outputs[name].encode("utf-8") for name, fmt in FORMATS.items()}
     return Rendered(outputs, summary, unstyled(source, found.no_rule))
 
 

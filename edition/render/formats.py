@@ -28,17 +28,29 @@ class Format:
     #: whether the format carries the document's text (the reading editions) or only data about it
     #: (citations): an element none of the text formats has a rule for is rendered plainly, and said
     text: bool = True
+    #: a copy of the source as encoded (its bytes, as they came through the door), not a rendering:
+    #: no stylesheet
+    copy: bool = False
+    #: whether it is the reader's page of a document: the one the search index is made from
+    page: bool = False
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("html", "html.xsl", "html", ".html", "text/html"),
+        Format("html", "html.xsl", "html", ".html", "text/html", page=True),
         Format("text", "text.xsl", "text", ".txt", "text/plain"),
         Format("csl", "csl.xsl", "cite", ".json", "application/vnd.citationstyles.csl+json", text=False),
         Format("bibtex", "bibtex.xsl", "cite", ".bib", "application/x-bibtex", text=False),
+        # the source itself travels with the edition: output/tei/ID.xml, linked from each page ("TEI source")
+        Format("tei", "", "tei", ".xml", "application/tei+xml", text=False, copy=True),
     )
 }
+#: The formats a stylesheet renders (all but the copies of the source), in the registry's order.
+RENDERED = [name for name, f in FORMATS.items() if not f.copy]
+
+#: The format of the reader's page of a document (the search index is made from these pages).
+PAGE = next(f for f in FORMATS.values() if f.page)
 
 #: Edition-level pages, rendered once per build: the index from every document's entry, the
 #: persons index from each document's persons (a page's file is its name and suffix in its folder:
@@ -59,7 +71,21 @@ ASSETS = [("xslt", "css/edition.css", "html", "edition.css"),
 LINKED_ASSETS = {"css": ASSETS[0], "js": ASSETS[1]}
 
 
-def links(doc_id: str | None = None) -> dict[str, str]:
+#: The edition's own CSS, when it has one (its xslt/css/custom.css): copied beside the built-in
+#: one, and linked after it (the parameter custom-css-href).
+CUSTOM_CSS = ("css/custom.css", "html", "custom.css")
+
+
+def custom_assets(custom) -> list[tuple[Path, str, str]]:
+    """The edition's own files a build copies into the output folder: (file, folder, name), for the
+    edition's own stylesheets and CSS ``custom`` (a ``saxon.Custom``), if any."""
+    if not custom:
+        return []
+    own = Path(custom.folder) / CUSTOM_CSS[0]
+    return [(own, CUSTOM_CSS[1], CUSTOM_CSS[2])] if own.is_file() else []
+
+
+def links(doc_id: str | None = None, custom=None) -> dict[str, str]:
     """Where the edition's files are, as the stylesheet parameters that say it (NAME-href): the
     edition pages and the assets they use and, for document ``doc_id``, the document in each
     format. Links lead from the folder of the pages (html/), where the document pages, the index
@@ -67,6 +93,8 @@ def links(doc_id: str | None = None) -> dict[str, str]:
     link into another folder (../cite/ID.json) reads the same from each of them (the text edition
     prints its citation files' links so). The stylesheets name no file of their own: these do."""
     found = dict(_edition_links())
+    for _, folder, name in custom_assets(custom):
+        found["custom-css-href"] = _href(f"{folder}/{name}", INDEX.folder)
     if doc_id is not None:
         name = urllib.parse.quote(doc_id, safe="")  # as XPath's encode-for-uri: all but A-Z a-z 0-9 - _ . ~
         found.update({param: f"{folder}{name}{suffix}" for param, folder, suffix in _document_links()})

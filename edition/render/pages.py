@@ -45,35 +45,56 @@ def persons_data(xml: str) -> dict:
     doc = etree.fromstring(xml.encode("utf-8"), _PARSER)
     return {"key": [doc.get("when") or "9999", doc.findtext("title") or "", doc.get("id") or ""],
             "persons": [[p.get("id") or "", p.get("sort") or "", [n.text or "" for n in p.iterfind("name")],
-                         [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or ""]
+                         [d.text or "" for d in p.iterfind("details")], p.findtext("entry") or "",
+                         int(p.get("speeches") or 0), int(p.get("mentions") or 0)]
                         for p in doc.iterfind("person")]}
 
 
 class Persons:
-    """Every person of the edition, gathered from each document's ``persons_data``."""
+    """Every person of the edition: the entries of its register of persons (each with what the register
+    says of it, whether or not a document names it yet), and the persons of each document's
+    ``persons_data`` (the same id is the same person)."""
 
-    def __init__(self, documents: list[dict]):
+    def __init__(self, documents: list[dict], entries=()):
         # the documents by date, then title, then id: the order of each person's entries
         self.people: dict[str, dict] = {}  # id -> sort key, names, details: in order of first appearance
         self.entries: dict[str, list[str]] = {}  # id -> the person's entries (HTML), documents in order
+        self.counts: dict[str, list[int]] = {}  # id -> [documents, speeches, mentions]
+        self.register: dict[str, str] = {}  # id -> its register entry (TEI), for those in the register
+        for entry in entries:
+            if entry.id in self.register:
+                continue
+            self.register[entry.id] = entry.xml
+            self.people[entry.id] = {"sort": _sort_key(entry), "names": list(entry.names), "details": []}
+            self.entries[entry.id] = []
+            self.counts[entry.id] = [0, 0, 0]
         for data in sorted(documents, key=lambda d: d["key"]):
-            for pid, sort, names, details, entry in data["persons"]:
+            for pid, sort, names, details, entry, speeches, mentions in data["persons"]:
                 known = self.people.setdefault(pid, {"sort": sort, "names": [], "details": []})
                 for field, values in (("names", names), ("details", details)):
                     for value in values:
                         if value not in known[field]:
                             known[field].append(value)
                 self.entries.setdefault(pid, []).append(entry)
+                counts = self.counts.setdefault(pid, [0, 0, 0])
+                counts[0] += 1
+                counts[1] += speeches
+                counts[2] += mentions
 
     @cached_property
     def skeleton_input(self) -> str:
-        """What persons.xsl renders the page from: the persons alone."""
+        """What persons.xsl renders the page from: the persons alone (and, for those of the register,
+        its entry)."""
         edition = etree.Element("edition")
         for pid, known in self.people.items():
-            person = etree.SubElement(edition, "person", id=pid, sort=known["sort"])
+            documents, speeches, mentions = self.counts[pid]
+            person = etree.SubElement(edition, "person", id=pid, sort=known["sort"], documents=str(documents),
+                                      speeches=str(speeches), mentions=str(mentions))
             for field, tag in (("names", "name"), ("details", "details")):
                 for text in known[field]:
                     etree.SubElement(person, tag).text = text
+            if pid in self.register:
+                person.append(etree.fromstring(self.register[pid].encode("utf-8"), _PARSER))
         return etree.tostring(edition, encoding="unicode")
 
     def fingerprint(self) -> str:
@@ -86,9 +107,21 @@ class Persons:
         return h.hexdigest()
 
 
-def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
+def _sort_key(entry) -> str:
+    """How the persons index sorts a person of the register (as e:person-sort-key does a declared
+    one): the surname of the name it goes by, else its id."""
+    el = etree.fromstring(entry.xml.encode("utf-8"), _PARSER)
+    ns = "{http://www.tei-c.org/ns/1.0}"
+    name = el.find(ns + "persName")
+    surname = name.find(ns + "surname") if name is not None else None
+    text = " ".join("".join(surname.itertext()).split()) if surname is not None else ""
+    return (text or entry.id).lower()
+
+
+def persons_page(persons: Persons, params: dict, custom: transform.Custom | None = None) -> Iterator[bytes]:
     """The persons index page, in pieces: persons.xsl's page, with each person's entries in their slot."""
-    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**formats.links(), **params})
+    page = transform.render_text(persons.skeleton_input, PERSONS.stylesheet, {**formats.links(None, custom), **params},
+                                 custom)
     return _splice(page, _SLOT, lambda key: persons.entries.get(key, []))
 
 
@@ -97,9 +130,10 @@ def persons_page(persons: Persons, params: dict) -> Iterator[bytes]:
 _INDEX_SLOT = re.compile(r'<template data-index-entries=""></template>')
 
 
-def index_page(entries: list[str], params: dict) -> Iterator[bytes]:
+def index_page(entries: list[str], params: dict, custom: transform.Custom | None = None) -> Iterator[bytes]:
     """The index page, in pieces: index.xsl's page with the documents' ``entries`` (in order) in its list."""
-    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet, {**formats.links(), **params})
+    page = transform.render_text(f'<edition documents="{len(entries)}"/>', INDEX.stylesheet,
+                                 {**formats.links(None, custom), **params}, custom)
     return _splice(page, _INDEX_SLOT, lambda key: entries)
 
 

@@ -55,6 +55,9 @@ _OTHER_CODES = [
     Code("unstyled-element", W, "an element of the text outside the TEI namespace has a rendering rule (else its text is shown plainly)"),
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
+    Code("name-differs", W, "one person id has one name across the edition: the register's (or a variant it lists), else the "
+                            "first document's"),
+    Code("register-unused", W, "every entry of a register is pointed at by some document (said when the whole edition is checked)"),
     Code("search-skipped", W, "the search index could be built (the Pagefind binary is installed and ran)"),
     # edition import (edition/importer/): its input, and the words check of its draft
     Code("no-text", E, "a transcript to import holds text"),

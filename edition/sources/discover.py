@@ -8,6 +8,11 @@ from pathlib import Path
 from edition.errors import UsageError
 from edition.sources.parse import display_path
 
+#: the folder of the registers (edition.sources.registers.FOLDER) and the build's record in an output
+#: folder (edition.builder.output.MANIFEST), named here without importing either
+REGISTERS = "registers"
+MANIFEST = ".edition-manifest.json"
+
 
 def discover(paths: list[Path]) -> list[tuple[Path, str]]:
     """Every source named: files as given, folders searched for *.xml. (path, display name) pairs."""
@@ -39,7 +44,7 @@ def _first(item: tuple[Path, str], seen: set) -> bool:
 
 def _walk(folder: Path) -> list[tuple[Path, str]]:
     """(path, display name) of the *.xml files below ``folder``, none in or below a hidden (dot)
-    folder, sorted by path. Display names as ``display_path`` gives them, computed once."""
+    folder, the registers folder or an output folder, sorted by path. Display names as ``display_path`` gives them, computed once."""
     try:
         base = os.path.relpath(folder)
         inside = not base.startswith("..")
@@ -53,9 +58,12 @@ def _walk(folder: Path) -> list[tuple[Path, str]]:
             dirs[:] = []
             continue
         visited.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_top = os.path.relpath(top, folder)
         parts = () if rel_top == "." else tuple(rel_top.split(os.sep))
+        # the registers of the edition (registers/ of the folder named) are not documents; nor is an
+        # edition's output folder (its copies of the sources, output/tei/) below the folder named
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (not parts and d == REGISTERS)
+                   and not os.path.exists(os.path.join(top, d, MANIFEST))]
         rels += [(*parts, f) for f in files if f.endswith(".xml") and not f.startswith(".")]
         # a folder named like a source is reported (parse.read: "is a directory"), and searched too
         rels += [(*parts, d) for d in dirs if d.endswith(".xml")]

@@ -255,3 +255,27 @@ def test_index_and_persons_pages_list_every_document_by_date_as_the_edition_chan
     build(src, fresh)  # the same pages as a build that rendered every document
     for name in ("index.html", "persons.html"):
         assert (fresh / "html" / name).read_bytes() == (out / "html" / name).read_bytes()
+
+
+def test_a_register_edit_renders_again_only_the_documents_using_the_entry(tmp_path):
+    """A register entry's digest is an input of each document that points at it: changing Mao's
+    name renders Mao's document again, not Deng's; the persons index follows."""
+    from tests.builder.test_incremental_property import document, register
+
+    src, out = tmp_path / "tei", tmp_path / "out"
+    (src / "registers").mkdir(parents=True)
+    (src / "registers" / "persons.xml").write_text(register([("mao", "Mao Zedong"), ("deng", "Deng Xiaoping")]))
+    (src / "a.xml").write_text(document("a", "airport", None, False, "mao"))
+    (src / "b.xml").write_text(document("b", "pencil", None, False, "deng"))
+    first = publish([src], out, Config(jobs=1))
+    assert first.rendered == 2 and not first.diagnostics
+    (src / "registers" / "persons.xml").write_text(register([("mao", "Mao Tse-tung"), ("deng", "Deng Xiaoping")]))
+    second = publish([src], out, Config(jobs=1))
+    assert second.rendered == 1
+    assert "Mao Tse-tung" in (out / "html" / "a.html").read_text(encoding="utf-8")
+    assert "Mao Tse-tung" in (out / "html" / "persons.html").read_text(encoding="utf-8")
+    # an entry removed: its users are rendered again, and say what they miss
+    (src / "registers" / "persons.xml").write_text(register([("mao", "Mao Tse-tung")]))
+    third = publish([src], out, Config(jobs=1))
+    assert sorted((d.path, d.code) for d in third.diagnostics if d.is_error) == [
+        (str(src / "b.xml"), "ref-unresolved"), (str(src / "b.xml"), "who-unresolved")]  # the participant, the speech

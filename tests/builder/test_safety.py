@@ -403,7 +403,7 @@ def test_only_documented_parameters_with_checked_values_are_accepted(tmp_path, c
 
 
 def test_the_documented_parameters_are_listed_and_accepted(tmp_path, capsys):
-    assert set(config.PARAMETERS) == {"edition-url", "edition-title", "base-witness"}
+    assert set(config.PARAMETERS) == {"edition-url", "edition-title", "interface-language", "base-witness"}
     src, out = tmp_path / "tei", tmp_path / "out"
     src.mkdir()
     (src / "a.xml").write_text(doc("a"), encoding="utf-8")

@@ -11,8 +11,8 @@ from tests.support import SEED, line_of, run_cli
 def test_a_word_the_rendering_loses_is_an_error_and_nothing_is_written(tmp_path, capsys, monkeypatch):
     rendered = document.render
 
-    def losing(source, doc_id, params):
-        done = rendered(source, doc_id, params)
+    def losing(source, doc_id, params, *args, **kwargs):
+        done = rendered(source, doc_id, params, *args, **kwargs)
         text = done.outputs["text"].decode("utf-8")
         assert "expediency" in text
         done.outputs["text"] = text.replace("expediency", "").encode("utf-8")

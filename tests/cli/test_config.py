@@ -80,7 +80,7 @@ def test_unknown_keys_parameters_and_wrong_values_are_errors_naming_the_valid_on
 def test_the_valid_names_are_listed(edition, capsys):
     write(edition, '[edition]\nsauces = "tei"\n')
     err = run_cli(capsys, "validate")[2]
-    assert "the valid names are: base-witness, jobs, output, rules, schema, sources, title, url" in err
+    assert "the valid names are: base-witness, jobs, language, output, rules, schema, sources, title, url" in err
 
 
 def test_the_base_witness_is_a_witness_id(tmp_path, capsys):

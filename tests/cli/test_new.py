@@ -26,7 +26,7 @@ def test_it_holds_what_an_edition_needs(tmp_path, capsys):
     folder = tmp_path / "ed"
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == [
         ".github/workflows/edition.yml", ".gitignore", ".pre-commit-config.yaml", "README.md", "edition.toml",
-        "schemas/edition.rng", "tei/example-1958-08-03.xml"]
+        "schemas/edition.rng", "tei/example-1958-08-03.xml", "tei/registers/persons.xml"]
     assert "output/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
     workflow = yaml.safe_load((folder / ".github" / "workflows" / "edition.yml").read_text(encoding="utf-8"))
     runs = [step.get("run", "") for step in workflow["jobs"]["edition"]["steps"]]

@@ -97,7 +97,7 @@ def test_pages_are_served_with_the_reload_script_which_is_never_written(served):
 
 
 @pytest.mark.parametrize("path", ["/../elsewhere.txt", "/html/../../elsewhere.txt", "/%2e%2e/elsewhere.txt",
-                                  "/html/..%2f..%2felsewhere.txt", "/cite/", "/tei/" + SEED.name, "//etc/passwd"])
+                                  "/html/..%2f..%2felsewhere.txt", "/cite/", "/tei/../../elsewhere.txt", "//etc/passwd"])
 def test_only_the_output_folder_is_served_and_no_folder_is_listed(served, path):
     status, body, _ = served.get(path)
     assert status == 404, (path, body[:100])

@@ -180,7 +180,9 @@ def test_fixture_drafts_build_into_the_edition(tmp_path):
         (tei / f"{imp.doc_id}.xml").write_bytes(imp.serialize())
         texts[imp.doc_id] = ((FIXTURE_DIR / name).read_text(encoding="utf-8"), imp)
     result = publish([tei], tmp_path / "out", Config())
-    assert [str(d) for d in result.diagnostics] == []
+    # unrelated transcripts give one id ("kovalenko") to speakers spelled differently: in one edition that
+    # is one person of the persons index, and the build says so (name-differs); nothing else is reported
+    assert [str(d) for d in result.diagnostics if d.code != "name-differs"] == []
     for doc_id, (text, imp) in texts.items():
         page = page_text(tmp_path / "out" / "html" / f"{doc_id}.html").casefold()
         r = imp.report

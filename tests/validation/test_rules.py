@@ -55,6 +55,7 @@ EXPECTED = {
     "unsafe-link-javascript.xml": [("30:18: error[unsafe-link]", 'uses the "javascript:" scheme')],
     "unsafe-link-data.xml": [("30:18: error[unsafe-link]", 'uses the "data:" scheme')],
     "remote-reference.xml": [("2:1: warning[remote-reference]", "edition never fetches it")],
+    "register-outside.xml": [("10:3: error[register-outside]", "move the entries to the edition's register")],
     "pointers-valid.xml": [],  # every kind of pointer resolving: nothing to report
 }
 
@@ -84,7 +85,10 @@ def test_fixture_says_what_it_tests(name):
 
 
 def test_every_rule_has_a_fixture():
+    from tests.validation.test_registers import EXPECTED as IN_REGISTERS  # the registers' rules: a folder each
+
     shown = {e[0].split("[")[1].rstrip("]") for entries in EXPECTED.values() for e in entries}
+    shown |= {e[1].split("[")[1].rstrip("]") for entries in IN_REGISTERS.values() for e in entries}
     assert {r.code for r in rules.RULES} <= shown
 
 

@@ -21,6 +21,7 @@
   <xsl:include href="functions/signs.xsl"/>
   <xsl:include href="functions/links.xsl"/>
   <xsl:include href="functions/citation.xsl"/>
+  <xsl:include href="functions/metadata.xsl"/>
   <xsl:include href="functions/unstyled.xsl"/>
   <xsl:include href="functions/elements.xsl"/>
   <xsl:include href="functions/transcription.xsl"/>

@@ -42,6 +42,10 @@
       <xsl:if test="$css-href">
         <link rel="stylesheet" href="{$css-href}"/>
       </xsl:if>
+      <!-- the edition's own CSS (its xslt/css/custom.css), after the built-in one -->
+      <xsl:if test="$custom-css-href">
+        <link rel="stylesheet" href="{$custom-css-href}"/>
+      </xsl:if>
       <xsl:sequence select="$head"/>
     </head>
   </xsl:template>
@@ -59,7 +63,7 @@
     <xsl:for-each select="$skip-to">
       <a class="skip" href="#{.}"><xsl:value-of select="$skip-label"/></a>
     </xsl:for-each>
-    <nav class="site" aria-label="Edition">
+    <nav class="site" aria-label="{e:label('edition-navigation')}">
       <xsl:variable name="links" as="element()*">
         <xsl:for-each select="('index', 'persons')[. = 'index' and $index-href or . = 'persons' and $persons-href]">
           <a href="{if (. = 'index') then $index-href else $persons-href}">

@@ -85,7 +85,7 @@
         e:bib-field('type', e:tex(e:document-types(.)[1])),
         e:bib-field('howpublished', e:tex(normalize-space($header/tei:fileDesc/tei:publicationStmt/tei:publisher[1]))),
         e:bib-field('note', e:tex(string-join(($ms ! e:archival-citation(.), $resps ! (. || '.')), ' '))),
-        e:bib-field('url', replace(e:document-url(), '[{}\\]', ''))"/>
+        e:document-url() ! e:bib-field('url', replace(., '[{}\\]', ''))"/>
     <xsl:value-of select="'@misc{' || replace($document-id, '[^A-Za-z0-9_:.\-]', '-') || ',' || $e:NL
         || string-join($fields, ',' || $e:NL) || $e:NL || '}' || $e:NL"/>
   </xsl:template>

@@ -87,7 +87,7 @@
             <j:string key="abstract"><xsl:value-of select="string-join(tei:p ! e:snippet(., 100000), ' ')"/></j:string>
           </xsl:for-each>
           <j:string key="language"><xsl:value-of select="(tei:TEI/tei:text/@xml:lang, tei:TEI/@xml:lang, 'en')[1]"/></j:string>
-          <j:string key="URL"><xsl:value-of select="e:document-url()"/></j:string>
+          <xsl:for-each select="e:document-url()"><j:string key="URL"><xsl:value-of select="."/></j:string></xsl:for-each>
         </j:map>
       </j:array>
     </xsl:variable>

@@ -51,15 +51,18 @@
           <xsl:if test="$text-href"><link rel="alternate" type="text/plain" href="{$text-href}"/></xsl:if>
           <xsl:if test="$csl-href"><link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}"/></xsl:if>
           <xsl:if test="$bibtex-href"><link rel="alternate" type="application/x-bibtex" href="{$bibtex-href}"/></xsl:if>
+          <xsl:if test="$tei-href"><link rel="alternate" type="application/tei+xml" href="{$tei-href}"/></xsl:if>
+          <xsl:sequence select="e:reader-metadata(.)"/>
           <xsl:if test="$e:switchable and $js-href"><script src="{$js-href}" defer="defer"></script></xsl:if>
         </xsl:with-param>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
           <xsl:with-param name="skip-to" select="'transcript'"/>
-          <xsl:with-param name="skip-label" select="'Skip to the transcript'"/>
+          <xsl:with-param name="skip-label" select="e:label('skip-to-transcript')"/>
           <xsl:with-param name="nav" as="element()*">
             <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+            <xsl:if test="$tei-href"><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="e:label('tei-source')"/></a></xsl:if>
           </xsl:with-param>
         </xsl:call-template>
         <main>
@@ -111,8 +114,8 @@
           <dd>
             <xsl:choose>
               <!-- <time> holds one date; a range (1958-07-31/1958-08-03) stays text -->
-              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
-              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="normalize-space(.)"/></time></xsl:otherwise>
+              <xsl:when test="contains(e:iso-date(.), '/') or empty(e:iso-date(.))"><span class="date"><xsl:value-of select="e:date-shown(.)"/></span></xsl:when>
+              <xsl:otherwise><time datetime="{e:iso-date(.)}"><xsl:value-of select="e:date-shown(.)"/></time></xsl:otherwise>
             </xsl:choose>
           </dd>
         </xsl:for-each>
@@ -133,7 +136,7 @@
           <dd>
             <ul class="participants">
               <xsl:for-each select="e:participants(.)">
-                <li id="person-{@xml:id}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
+                <li id="person-{e:person-id(.)}"><a href="{e:person-href(.)}"><xsl:value-of select="e:person-name(.)"/></a>
                   <xsl:for-each select="e:person-details(.)[. != '']"><span class="person-details">, <xsl:value-of select="."/></span></xsl:for-each></li>
               </xsl:for-each>
             </ul>
@@ -147,6 +150,10 @@
         <xsl:for-each select="tei:profileDesc/tei:correspDesc/*">
           <dt><xsl:value-of select="e:correspondence-label(.)"/></dt>
           <dd><xsl:call-template name="e:joined"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="e:original-source(.)">
+          <dt><xsl:value-of select="e:label('original-source')"/></dt>
+          <dd><a href="{.}" rel="external"><xsl:value-of select="."/></a></dd>
         </xsl:for-each>
       </dl>
       <xsl:for-each select="tei:fileDesc/tei:titleStmt/tei:funder">
@@ -341,6 +348,7 @@
 
   <xsl:template match="tei:date">
     <xsl:choose>
+      <xsl:when test="@when and normalize-space(.) = ''"><time datetime="{@when}"><xsl:value-of select="e:date-shown(.)"/></time></xsl:when>
       <xsl:when test="@when"><time datetime="{@when}"><xsl:apply-templates/></time></xsl:when>
       <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
@@ -386,12 +394,12 @@
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]">
-    <span class="sic" title="correction: {string-join(e:alternatives(., tei:sic[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:sic[1]/node()"/></span>
+    <span class="sic" title="{e:label('title-correction')}: {string-join(e:alternatives(., tei:sic[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:sic[1]/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="e:alternatives(., tei:sic[1])" mode="e:alternative"/>⟩</span>
   </xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]">
-    <span class="orig" title="regular form: {string-join(e:alternatives(., tei:orig[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:orig[1]/node()"/></span>
+    <span class="orig" title="{e:label('title-regular-form')}: {string-join(e:alternatives(., tei:orig[1]) ! normalize-space(.), ' / ')}"><xsl:apply-templates select="tei:orig[1]/node()"/></span>
     <span class="alt"> ⟨<xsl:apply-templates select="e:alternatives(., tei:orig[1])" mode="e:alternative"/>⟩</span>
   </xsl:template>
 
@@ -403,24 +411,24 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <span class="supplied" title="supplied by the editor{@reason ! (': ' || .)}">[<xsl:apply-templates/>]</span>
+    <span class="supplied" title="{e:label('title-supplied')}{@reason ! (': ' || .)}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
-    <span class="unclear" title="unclear in the source{string-join((@reason, @cert ! ('certainty: ' || .)), ', ')[. != ''] ! (': ' || .)}">[<xsl:apply-templates/>?]</span>
+    <span class="unclear" title="{e:label('title-unclear')}{string-join((@reason, @cert ! (e:label('certainty') || ': ' || .)), ', ')[. != ''] ! (': ' || .)}">[<xsl:apply-templates/>?]</span>
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="gap" title="left out or illegible"><xsl:value-of select="e:gap-text(.)"/><xsl:for-each select="tei:desc"> (<xsl:apply-templates/>)</xsl:for-each></span>
+    <span class="gap" title="{e:label('title-gap')}"><xsl:value-of select="e:gap-text(.)"/><xsl:for-each select="tei:desc"> (<xsl:apply-templates/>)</xsl:for-each></span>
   </xsl:template>
 
   <!-- an addition says where it was made (above the line, in the margin), when the source says -->
   <xsl:template match="tei:add">
-    <ins class="add" title="added in the source{e:place-label(@place) ! (' ' || .)}{@hand ! (', ' || e:label('hand') || ' ' || replace(., '^#', ''))}"><xsl:apply-templates/></ins>
+    <ins class="add" title="{e:label('title-added')}{e:place-label(@place) ! (' ' || .)}{@hand ! (', ' || e:label('hand') || ' ' || replace(., '^#', ''))}"><xsl:apply-templates/></ins>
   </xsl:template>
 
   <xsl:template match="tei:del">
-    <del class="del{@rend ! (' ' || normalize-space(.))}" title="deleted in the source{@rend ! (' (' || normalize-space(.) || ')')}"><xsl:apply-templates/></del>
+    <del class="del{@rend ! (' ' || normalize-space(.))}" title="{e:label('title-deleted')}{@rend ! (' (' || normalize-space(.) || ')')}"><xsl:apply-templates/></del>
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
@@ -451,11 +459,11 @@
     <xsl:variable name="image" select="if (@facs) then e:facs(.) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($image)">
-        <a class="pb" href="{$image?full}" title="page break: the page’s image"><xsl:if test="$thumbnail and exists($image?thumb)"><img
+        <a class="pb" href="{$image?full}" title="{e:label('title-page-image')}"><xsl:if test="$thumbnail and exists($image?thumb)"><img
             class="facs" src="{$image?thumb}" alt="{e:label('page-image')} {e:page-label(.)}" loading="lazy"/></xsl:if>[<xsl:value-of select="e:page-label(.)"/>]</a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="pb" title="page break">[<xsl:value-of select="e:page-label(.)"/>]</span>
+        <span class="pb" title="{e:label('page-break')}">[<xsl:value-of select="e:page-label(.)"/>]</span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -473,7 +481,7 @@
   <xsl:template name="e:noteref">
     <xsl:variable name="n" select="e:note-number(.)"/>
     <sup class="noteref"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref"
-        aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+        aria-label="{e:label('note-n', $n)}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <!-- notes that are not footnotes (e.g. summaries) render where they stand -->
@@ -608,16 +616,16 @@
 
   <!-- how each sign looks, drawn with the same markup the transcript uses -->
   <xsl:template match="." mode="sign-sample" priority="-1"><xsl:value-of select="?html"/></xsl:template>
-  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[text]</span></xsl:template>
-  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[text?]</span></xsl:template>
-  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… reason, extent]</span></xsl:template>
-  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="expansion">abbr.</abbr><span class="alt"> ⟨expansion⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="correction: correction">error</span><span class="alt"> ⟨correction⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="regular form: regular">spelling</span><span class="alt"> ⟨regular⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="language">word</i><span class="alt"> ⟨language⟩</span></xsl:template>
-  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add">added</ins></xsl:template>
-  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del">deleted</del></xsl:template>
-  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[page n]</span></xsl:template>
+  <xsl:template match=".[?key = 'supplied']" mode="sign-sample"><span class="supplied">[<xsl:value-of select="e:label('word-text')"/>]</span></xsl:template>
+  <xsl:template match=".[?key = 'unclear']" mode="sign-sample"><span class="unclear">[<xsl:value-of select="e:label('word-text')"/>?]</span></xsl:template>
+  <xsl:template match=".[?key = 'gap']" mode="sign-sample"><span class="gap">[… <xsl:value-of select="e:label('word-reason-extent')"/>]</span></xsl:template>
+  <xsl:template match=".[?key = 'abbr']" mode="sign-sample"><abbr title="{e:label('word-expansion')}"><xsl:value-of select="e:label('word-abbr')"/></abbr><span class="alt"> ⟨<xsl:value-of select="e:label('word-expansion')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'sic']" mode="sign-sample"><span class="sic" title="{e:label('title-correction')}: {e:label('word-correction')}"><xsl:value-of select="e:label('word-error')"/></span><span class="alt"> ⟨<xsl:value-of select="e:label('word-correction')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'orig']" mode="sign-sample"><span class="orig" title="{e:label('title-regular-form')}: {e:label('word-regular')}"><xsl:value-of select="e:label('word-spelling')"/></span><span class="alt"> ⟨<xsl:value-of select="e:label('word-regular')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'foreign']" mode="sign-sample"><i class="foreign" title="{e:label('word-language')}"><xsl:value-of select="e:label('word-word')"/></i><span class="alt"> ⟨<xsl:value-of select="e:label('word-language')"/>⟩</span></xsl:template>
+  <xsl:template match=".[?key = 'add']" mode="sign-sample"><ins class="add"><xsl:value-of select="e:label('inline-added')"/></ins></xsl:template>
+  <xsl:template match=".[?key = 'del']" mode="sign-sample"><del class="del"><xsl:value-of select="e:label('inline-deleted')"/></del></xsl:template>
+  <xsl:template match=".[?key = 'pb']" mode="sign-sample"><span class="pb">[<xsl:value-of select="e:label('page', e:label('word-n'))"/>]</span></xsl:template>
   <xsl:template match=".[?key = 'note']" mode="sign-sample"><sup class="noteref">1</sup></xsl:template>
   <xsl:template match=".[?key = 'app']" mode="sign-sample"><sup class="appref">a</sup></xsl:template>
   <xsl:template match=".[?key = 'margin-note']" mode="sign-sample"><span class="note margin">note</span></xsl:template>
@@ -640,6 +648,9 @@
           <xsl:if test="$csl-href and $bibtex-href"><xsl:text> · </xsl:text></xsl:if>
           <xsl:if test="$bibtex-href">
             <a href="{$bibtex-href}" type="application/x-bibtex" download=""><xsl:value-of select="e:label('bibtex')"/></a>
+          </xsl:if>
+          <xsl:if test="$tei-href">
+            <xsl:text> · </xsl:text><a href="{$tei-href}" type="application/tei+xml" download=""><xsl:value-of select="e:label('tei-source')"/></a>
           </xsl:if></p>
       </xsl:if>
     </section>
@@ -653,7 +664,7 @@
       <h2 id="credits-h"><xsl:value-of select="e:label('credits')"/></h2>
       <ul>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
-          <li><xsl:value-of select="if (self::tei:author) then 'Author' else 'Editor'"/>: <xsl:value-of select="normalize-space(.)"/></li>
+          <li><xsl:value-of select="e:label(local-name())"/>: <xsl:value-of select="normalize-space(.)"/></li>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/(tei:titleStmt | tei:editionStmt)/tei:respStmt">
           <li><span class="resp"><xsl:value-of select="string-join(tei:resp ! normalize-space(.), '; ')"/></span>

@@ -210,7 +210,7 @@
       <xsl:value-of select="e:field(e:label('document-type'), .)"/>
     </xsl:for-each>
     <xsl:for-each select="e:creation-date(.)">
-      <xsl:value-of select="e:field(e:label('date'), normalize-space(.) || (e:iso-date(.) ! (' (' || . || ')')))"/>
+      <xsl:value-of select="e:field(e:label('date'), e:date-shown(.) || (e:iso-date(.) ! (' (' || . || ')')))"/>
     </xsl:for-each>
     <xsl:for-each select="e:creation-place(.)">
       <xsl:value-of select="e:field(e:label('place'), normalize-space(.))"/>
@@ -313,16 +313,17 @@
     <xsl:apply-templates select="*/tei:text/tei:back" mode="text-block"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
-    <!-- the document's address stays on one line, even when it is the placeholder -->
+    <!-- the document's address stays on one line -->
     <xsl:variable name="url" select="e:document-url()"/>
-    <xsl:value-of select="translate(e:para(replace(e:citation(.), $url, translate($url, ' ', '&#xA0;'), 'q')), '&#xA0;', ' ')"/>
+    <xsl:value-of select="if (empty($url)) then e:para(e:citation(.))
+        else translate(e:para(replace(e:citation(.), $url, translate($url, ' ', '&#xA0;'), 'q')), '&#xA0;', ' ')"/>
     <xsl:value-of select="$csl-href[.] ! e:field(e:label('csl-json'), .)"/>
     <xsl:value-of select="$bibtex-href[.] ! e:field(e:label('bibtex'), .)"/>
     <xsl:value-of select="$e:NL"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('credits')), '-')"/>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
-      <xsl:value-of select="e:para((if (self::tei:author) then 'Author' else 'Editor') || ': ' || normalize-space(.))"/>
+      <xsl:value-of select="e:para(e:label(local-name()) || ': ' || normalize-space(.))"/>
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/(tei:titleStmt | tei:editionStmt)/tei:respStmt">
       <xsl:value-of select="e:para(string-join(tei:resp ! normalize-space(.), '; ') || ' ' || e:names(* except tei:resp))"/>
@@ -501,8 +502,8 @@
   <!-- inside a word (break="no"): the line break joins it, a page break stands in it -->
   <xsl:template match="tei:lb[@break = 'no']" mode="text-inline" priority="1"/>
   <xsl:template match="tei:pb[@break = 'no']" mode="text-inline" priority="1">[<xsl:value-of select="e:page-label(.) || e:facs-text(.)"/>]</xsl:template>
-  <xsl:template match="tei:del" mode="text-inline">[deleted: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
-  <xsl:template match="tei:add" mode="text-inline">[added<xsl:value-of select="e:place-label(@place) ! (' ' || .)"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:del" mode="text-inline">[<xsl:value-of select="e:label('inline-deleted')"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:add" mode="text-inline">[<xsl:value-of select="e:label('inline-added')"/><xsl:value-of select="e:place-label(@place) ! (' ' || .)"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
   <xsl:template match="tei:foreign" mode="text-inline"><xsl:apply-templates mode="text-inline"/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
   <!-- a link shows where it leads when that is a web address; an unsafe one is only its text -->
   <xsl:template match="tei:ref" mode="text-inline">
@@ -517,6 +518,11 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date | tei:hi | tei:emph
       | tei:title | tei:stage | tei:speaker | tei:note | tei:p" mode="text-inline">
     <xsl:apply-templates mode="text-inline"/>
+  </xsl:template>
+
+  <!-- a date that gives only its value: written out in the interface language -->
+  <xsl:template match="tei:date[normalize-space(.) = ''][@when | @from | @notBefore]" mode="text-inline">
+    <xsl:value-of select="e:date-shown(.)"/>
   </xsl:template>
 
   <!-- any other element: its text (and said: common/functions/unstyled.xsl) -->

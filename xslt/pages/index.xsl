@@ -30,19 +30,17 @@
   <xsl:mode name="index-entry" on-no-match="fail"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
+    <html lang="{$interface-language}">
       <xsl:call-template name="e:page-head">
-        <xsl:with-param name="title" select="$edition-title"/>
+        <xsl:with-param name="title" select="$e:edition-title"/>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
           <xsl:with-param name="current" select="'index'"/>
         </xsl:call-template>
         <main>
-          <h1><xsl:value-of select="$edition-title"/></h1>
-          <p class="lead"><xsl:value-of select="@documents"/>
-            <xsl:value-of select="if (xs:integer(@documents) = 1) then ' document' else ' documents'"/>, by date.
-            Each is also available as plain text.</p>
+          <h1><xsl:value-of select="$e:edition-title"/></h1>
+          <p class="lead"><xsl:value-of select="e:count-label('documents', xs:integer(@documents)) || e:label('index-lead')"/></p>
           <!-- Full-text search (Pagefind, built by edition/builder/search.py into pagefind/, and for a large
                edition also into the shards pagefind/shard-N/ listed in data-bundles). Hidden until
                JavaScript has loaded the search UI over http(s); without JavaScript, or without the
@@ -75,7 +73,7 @@
                 var input = box.querySelector("input"), label = document.createElement("label");
                 if (input) input.id = "search-input";
                 label.htmlFor = "search-input";
-                label.textContent = "Search the edition";
+                label.textContent = <xsl:value-of select="serialize(e:label('search'), map { 'method': 'json' })"/>;
                 box.insertBefore(label, box.firstChild);
                 box.hidden = false;
               };
@@ -117,8 +115,12 @@
       <xsl:if test="$summary?summary != ''">
         <p class="entry-summary"><xsl:value-of select="$summary?summary"/></p>
       </xsl:if>
-      <xsl:if test="$text-href">
-        <p class="entry-formats"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></p>
+      <xsl:if test="$text-href or $tei-href">
+        <p class="entry-formats">
+          <xsl:if test="$text-href"><a href="{$text-href}"><xsl:value-of select="e:label('plain-text')"/></a></xsl:if>
+          <xsl:if test="$text-href and $tei-href"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:if test="$tei-href"><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="e:label('tei-source')"/></a></xsl:if>
+        </p>
       </xsl:if>
     </li>
   </xsl:template>
@@ -135,7 +137,7 @@
         'id': $document-id,
         'when': string(($date/@when[. != ''], $date/@from[. != ''], $date/@notBefore[. != ''])[1]),
         'title': (e:words(($header/tei:fileDesc/tei:titleStmt/tei:title)[1])[. != ''], $document-id)[1],
-        'date': e:words($date),
+        'date': (e:words($date)[. != ''], e:date-shown($date))[1],
         'type': e:words(($header/tei:profileDesc/tei:textClass//tei:term[@type = 'documentType'])[1]),
         'summary': e:words(($header/tei:profileDesc/tei:abstract)[1]) }"/>
   </xsl:function>

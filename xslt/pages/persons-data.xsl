@@ -30,12 +30,6 @@
        node it is applied to) -->
   <xsl:mode name="persons-data" on-no-match="fail"/>
 
-  <xsl:variable name="where-labels" as="map(xs:string, xs:string)" select="map {
-      'note': 'in a note', 'paragraph': 'in the text', 'speech': 'in a speech',
-      'related': 'in the related documents', 'source': 'in the source description',
-      'transcript': 'in the transcript', 'page': 'on the page' }"/>
-
-
   <!-- speeches and names by each pointer in @who / @ref: found once per document, not
        searched for again for every person (that cost persons x elements on a long play) -->
   <xsl:key name="sp-by-who" match="tei:sp" use="tokenize(normalize-space(@who), ' ')"/>
@@ -46,9 +40,9 @@
     <document id="{$document-id}" when="{e:date-parts(e:creation-date(.))[1]}" href="{$html-href}">
       <title><xsl:value-of select="e:title(.)"/></title>
       <date><xsl:value-of select="normalize-space(e:creation-date(.))"/></date>
-      <xsl:for-each select="e:participants(.)">
-        <xsl:variable name="id" select="string(@xml:id)"/>
-        <xsl:variable name="pointer" select="'#' || $id"/>
+      <xsl:for-each select="e:indexed-persons(.)">
+        <xsl:variable name="id" select="e:person-id(.)"/>
+        <xsl:variable name="pointer" select="e:person-pointers(.)"/>
         <xsl:variable name="occurrences" as="element(occurrence)*">
           <xsl:for-each select="key('sp-by-who', $pointer, $doc)[ancestor::tei:text]">
             <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
@@ -66,7 +60,8 @@
             </occurrence>
           </xsl:for-each-group>
         </xsl:variable>
-        <person id="{$id}" sort="{e:person-sort-key(.)}">
+        <person id="{$id}" sort="{e:person-sort-key(.)}" speeches="{count($occurrences[@kind = 'speech'])}"
+            mentions="{count($occurrences[@kind = 'named'])}">
           <name><xsl:value-of select="e:person-name(.)"/></name>
           <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
           <entry><xsl:value-of select="serialize(e:person-entry($doc, $occurrences), $e:html-serialization)"/></entry>
@@ -82,7 +77,7 @@
     <xsl:param name="occurrences" as="element(occurrence)*"/>
     <xsl:variable name="href" select="$html-href"/>
     <xsl:variable name="title" select="e:title($doc)"/>
-    <xsl:variable name="date" select="normalize-space(e:creation-date($doc))"/>
+    <xsl:variable name="date" select="e:date-shown(e:creation-date($doc))"/>
     <li>
       <p class="person-document"><a href="{$href}"><xsl:value-of select="$title"/></a>
         <xsl:if test="$date">
@@ -93,7 +88,7 @@
           <ul class="occurrences">
             <xsl:for-each select="$occurrences">
               <li class="{@kind}">
-                <span class="kind"><xsl:value-of select="if (@kind = 'speech') then 'Speaks' else 'Named ' || $where-labels(string(@where))"/></span>
+                <span class="kind"><xsl:value-of select="if (@kind = 'speech') then e:label('speaks') else e:label('named-in-' || @where)"/></span>
                 <xsl:text> </xsl:text>
                 <a href="{$href}{if (string(@anchor)) then '#' || @anchor else ''}">
                   <xsl:value-of select="if (normalize-space(.)) then '“' || normalize-space(.) || '”'
@@ -105,7 +100,7 @@
           </ul>
         </xsl:when>
         <xsl:otherwise>
-          <p class="occurrences-none">Listed as a participant; neither speaks nor is named in the text.</p>
+          <p class="occurrences-none"><xsl:value-of select="e:label('listed-only')"/></p>
         </xsl:otherwise>
       </xsl:choose>
     </li>

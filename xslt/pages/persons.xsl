@@ -19,6 +19,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:e="urn:edition:functions"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     default-mode="persons">
 
@@ -28,9 +29,9 @@
   <xsl:mode name="persons" on-no-match="shallow-skip"/>
 
   <xsl:template match="/edition">
-    <html lang="en">
+    <html lang="{$interface-language}">
       <xsl:call-template name="e:page-head">
-        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $edition-title"/>
+        <xsl:with-param name="title" select="e:label('persons') || ' · ' || $e:edition-title"/>
       </xsl:call-template>
       <body>
         <xsl:call-template name="e:page-top">
@@ -44,9 +45,7 @@
               <xsl:sort select="@id"/>
             </xsl:perform-sort>
           </xsl:variable>
-          <p class="lead"><xsl:value-of select="count($groups)"/>
-            <xsl:value-of select="if (count($groups) = 1) then ' person' else ' persons'"/>
-            <xsl:text>, each with every speech they give and every place they are named.</xsl:text></p>
+          <p class="lead"><xsl:value-of select="e:count-label('persons-count', count($groups)) || e:label('persons-lead')"/></p>
           <xsl:if test="exists($groups)">
             <nav class="persons-toc" aria-label="{e:label('persons')}">
               <ul>
@@ -60,17 +59,49 @@
             <xsl:variable name="id" select="string(@id)"/>
             <section class="person" id="person-{$id}" aria-labelledby="person-{$id}-h">
               <h2 id="person-{$id}-h"><xsl:value-of select="name[1]"/></h2>
-              <xsl:for-each select="details">
+              <!-- a person of the register: what the register says (its other names, roles, dates...) -->
+              <xsl:variable name="entry" select="(tei:person, tei:personGrp)[1]"/>
+              <xsl:for-each select="if (exists($entry)) then e:register-details($entry) else details">
                 <p class="person-details"><xsl:value-of select="."/></p>
               </xsl:for-each>
-              <xsl:if test="count(name) gt 1">
-                <p class="also-named">Also written: <xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
+              <xsl:if test="$entry/@role">
+                <p class="person-role"><xsl:value-of select="e:label('role')"/>: <xsl:value-of select="normalize-space($entry/@role)"/></p>
               </xsl:if>
-              <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
+              <xsl:if test="count(name) gt 1">
+                <p class="also-named"><xsl:value-of select="e:label('also-written')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(subsequence(name, 2), '; ')"/></p>
+              </xsl:if>
+              <xsl:if test="$entry/tei:idno">
+                <p class="authorities"><xsl:value-of select="e:label('authority-records')"/>:
+                  <xsl:for-each select="$entry/tei:idno">
+                    <xsl:variable name="record" select="e:authority(.)"/>
+                    <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+                    <xsl:choose>
+                      <xsl:when test="$record[2]"><a href="{$record[2]}" rel="external"><xsl:value-of select="$record[1] || ' ' || normalize-space(.)"/></a></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="$record[1] || ' ' || normalize-space(.)"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each></p>
+              </xsl:if>
+              <p class="person-counts"><xsl:value-of select="e:counts(xs:integer(@documents), xs:integer(@speeches), xs:integer(@mentions))"/></p>
+              <xsl:if test="xs:integer(@documents) gt 0">
+                <ul class="person-documents"><template data-persons-entries="{$id}"></template></ul>
+              </xsl:if>
             </section>
           </xsl:for-each>
         </main>
       </body>
     </html>
   </xsl:template>
+
+  <!-- "In 2 documents: 3 speeches, 4 mentions." -->
+  <xsl:function name="e:counts" as="xs:string">
+    <xsl:param name="documents" as="xs:integer"/>
+    <xsl:param name="speeches" as="xs:integer"/>
+    <xsl:param name="mentions" as="xs:integer"/>
+    <xsl:sequence select="if ($documents = 0) then e:label('named-nowhere')
+        else e:count-label('in-documents', $documents) || ': '
+          || (if ($speeches + $mentions = 0) then e:label('listed-participant')
+              else string-join((
+                if ($speeches gt 0) then e:count-label('speeches-count', $speeches) else (),
+                if ($mentions gt 0) then e:count-label('mentions-count', $mentions) else ()), ', ')) || '.'"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -13,6 +13,7 @@ from lxml import etree
 
 from edition.diagnostics import Diagnostic
 from edition.sources.parse import TEI_NS, Source
+from edition.sources.registers import NO_REGISTERS, Registers
 # each family registers its rules as it is imported; ``edition rules`` lists them in this order
 from edition.validation.rules import identity  # noqa: F401
 from edition.validation.rules import pointers  # noqa: F401
@@ -21,6 +22,7 @@ from edition.validation.rules import dates  # noqa: F401
 from edition.validation.rules import languages  # noqa: F401
 from edition.validation.rules import content  # noqa: F401
 from edition.validation.rules import instructions  # noqa: F401
+from edition.validation.rules import registers as _registers  # noqa: F401
 from edition.validation.rules.dates import MONTHS
 from edition.validation.rules.pointers import documents_named
 from edition.validation.rules.registry import RULES, Document, Rule
@@ -28,7 +30,8 @@ from edition.validation.rules.registry import RULES, Document, Rule
 __all__ = ["RULES", "Rule", "check", "documents_named", "MONTHS"]
 
 
-def check(source: Source, flagged: set[tuple[str, str]] = frozenset()) -> list[Diagnostic]:
+def check(source: Source, flagged: set[tuple[str, str]] = frozenset(), registers: Registers = NO_REGISTERS,
+          register: bool = False) -> list[Diagnostic]:
     """Every rule's findings in ``source``, at the start tag of the element concerned.
 
     The rules are about TEI documents: a root that is not a TEI element has already been
@@ -39,7 +42,7 @@ def check(source: Source, flagged: set[tuple[str, str]] = frozenset()) -> list[D
     """
     if etree.QName(source.root).namespace != TEI_NS:
         return []
-    doc = Document(source)
+    doc = Document(source, registers, register)
     out = []
     for r in RULES:
         for finding in r.func(doc):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from edition.diagnostics import Severity
 from edition.sources.parse import Source
@@ -15,7 +16,12 @@ def _who(doc: Document):
     for sp in doc.root.iter(T + "sp"):
         for ptr in _pointers(sp.get("who")):
             if not ptr.startswith("#"):
-                yield sp, f'@who="{ptr}" is not a pointer to a declared person; write who="#id" with the id of a <person> in the header'
+                why = _in_register(doc, ptr, ("person", "personGrp"))
+                if why is None:
+                    yield sp, (f'@who="{ptr}" is not a pointer to a declared person; write who="#id" with the id of a '
+                               f'<person> in the header, or who="registers/persons.xml#id" for a person of the register')
+                elif why:
+                    yield sp, f"@who={why}"
                 continue
             target = ids.get(ptr[1:])
             if target is None:
@@ -58,6 +64,25 @@ def documents_named(source: Source) -> list[str]:
     return sorted(found)
 
 
+def _in_register(doc: Document, ptr: str, kinds: tuple[str, ...] | None) -> str | None:
+    """For a pointer into one of the edition's registers: why it does not reach an entry of the right
+    kind ("" when it does); None when it is not a pointer into a register."""
+    entry = doc.registers.resolve(doc.path.parent, ptr)
+    if entry is False:
+        return None
+    path, _, fragment = ptr.partition("#")
+    register = doc.registers.register_of(doc.path.parent, path)
+    if entry is None:
+        element = {"places.xml": "place", "orgs.xml": "org"}.get(Path(path).name, "person")
+        return (f'"{ptr}" names no entry of the register {register.display}; add <{element} xml:id="{fragment}"> '
+                f"there, or fix the id")
+    if kinds and entry.kind not in kinds:
+        wanted = " or ".join(f"<{k}>" for k in kinds)
+        return (f'"{ptr}" points to a <{entry.kind}> of the register {register.display}, not a {wanted}; '
+                f"point it to the {wanted} it means")
+    return ""
+
+
 def _document(doc: Document, ptr: str) -> str | None:
     """For a relative pointer to another document ("doc.xml", "doc.xml#id"): why it does not resolve."""
     path = document_pointer(ptr)
@@ -79,6 +104,13 @@ def _refs(doc: Document):
         for attr in _POINTER_ATTRS:
             for ptr in _pointers(el.get(attr)):
                 if not ptr.startswith("#"):
+                    kinds = _KINDS.get((name, attr)) or _KINDS.get(("*", attr)) or (
+                        ("person", "personGrp") if name == "person" and attr == "sameAs" else None)
+                    why = _in_register(doc, ptr, kinds)
+                    if why is not None:
+                        if why:
+                            yield el, f"@{attr}={why}"
+                        continue
                     why = _document(doc, ptr)
                     if why:
                         yield el, f'@{attr}="{ptr}" on <{name}> names no document of the edition: {why}'

@@ -18,6 +18,7 @@ from lxml import etree
 
 from edition.diagnostics import Severity
 from edition.sources.parse import TEI_NS, XML_NS, Source
+from edition.sources.registers import NO_REGISTERS, Registers
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -31,8 +32,10 @@ Finding = tuple
 class Document:
     """One source as the rules see it: its tree and path, and what several rules need, computed once."""
 
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, registers: Registers = NO_REGISTERS, register: bool = False):
         self.source = source
+        self.registers = registers  # the edition's registers, which pointers may reach
+        self.register = register  # whether this source is itself a register
         self.tree = source.tree
         self.root = source.root
         self.path = source.path

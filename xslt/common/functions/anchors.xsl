@@ -32,7 +32,8 @@
     <xsl:param name="who" as="xs:string"/>
     <!-- regular expressions only for an id with other characters than ASCII letters, digits, _ . - -->
     <xsl:variable name="first" select="substring-before(normalize-space($who) || ' ', ' ')"/>
-    <xsl:variable name="id" select="if (starts-with($first, '#')) then substring($first, 2) else $first"/>
+    <!-- "#mao", or a register's entry "registers/persons.xml#mao": mao -->
+    <xsl:variable name="id" select="if (contains($first, '#')) then substring-after($first, '#') else $first"/>
     <xsl:variable name="key" select="
         if (translate($id, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-', '') = '') then $id
         else replace($id, '[^\p{L}\p{N}_.\-]+', '-')"/>

@@ -29,7 +29,7 @@
     <xsl:variable name="title" select="root($doc)//tei:titleStmt"/>
     <xsl:variable name="ms" select="(root($doc)//tei:sourceDesc/tei:msDesc)[1]"/>
     <xsl:variable name="resps" as="xs:string*" select="
-        ($title/tei:editor[1] ! ('Edited by ' || e:names($title/tei:editor))),
+        ($title/tei:editor[1] ! (e:label('edited-by') || ' ' || e:names($title/tei:editor))),
         $title/tei:respStmt ! (normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
     <xsl:variable name="resp-line" select="string-join(
         ($resps[1], subsequence($resps, 2) ! (lower-case(substring(., 1, 1)) || substring(., 2))), '; ')"/>
@@ -42,7 +42,7 @@
         $ms ! e:archival-citation(.),
         $resp-line,
         normalize-space((root($doc)/tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher)[1]),
-        e:document-url() || ' (accessed [date])'"/>
+        e:document-url() ! (. || ' (' || e:label('accessed') || ')')"/>
     <!-- a part that ends a sentence, or a quotation that does, keeps its end -->
     <xsl:sequence select="string-join($parts[normalize-space(.) != '']
         ! (if (e:ends-sentence(.) or (ends-with(., '”') and e:ends-sentence(substring(., 1, string-length(.) - 1)))) then . else . || '.'), ' ')"/>

@@ -36,7 +36,7 @@
       'watermark', 'width', 'wit', 'xr') ! map:entry(., true()))"/>
 
   <!-- facts shown with their label ("Born: 1900", "Binding: ..."): the parts of a manuscript
-       description, of a person's record, of a header; their labels: $e:field-labels -->
+       description, of a person's record, of a header; their labels: e:field-label -->
   <xsl:variable name="e:fields" as="map(xs:string, xs:boolean)" select="map:merge((
       'accMat', 'acquisition', 'activity', 'additions', 'affiliation', 'age', 'altIdent', 'binding', 'birth',
       'catDesc', 'certainty', 'change', 'channel', 'classCode', 'collation', 'colophon', 'condition',
@@ -115,82 +115,12 @@
         else if ($el/(self::tei:persName | self::tei:respStmt | self::tei:locusGrp | self::tei:placeName)) then ' ' else ', '"/>
   </xsl:function>
 
-  <!-- The label of a described fact (a field): "Provenance", "Born", "Binding". -->
-  <xsl:variable name="e:field-labels" as="map(xs:string, xs:string)" select="map {
-      'accMat': 'Accompanying material', 'acquisition': 'Acquisition', 'activity': 'Activity',
-      'additions': 'Additions', 'affiliation': 'Affiliation', 'age': 'Age', 'altIdent': 'Alternative identifier',
-      'altIdentifier': 'Other identifier', 'binding': 'Binding', 'birth': 'Born', 'catchwords': 'Catchwords',
-      'channel': 'Channel', 'classCode': 'Classification', 'collation': 'Collation', 'colophon': 'Colophon',
-      'condition': 'Condition', 'constitution': 'Constitution', 'constraint': 'Constraint', 'creation': 'Creation',
-      'custEvent': 'Custodial event', 'death': 'Died', 'decoNote': 'Decoration', 'defaultVal': 'Default value',
-      'derivation': 'Derivation', 'domain': 'Domain', 'education': 'Education', 'explicit': 'Explicit',
-      'extent': 'Extent', 'factuality': 'Factuality', 'faith': 'Faith', 'filiation': 'Filiation',
-      'finalRubric': 'Final rubric', 'floruit': 'Flourished', 'foliation': 'Foliation', 'gender': 'Gender',
-      'handNote': 'Hand', 'incipit': 'Incipit', 'interaction': 'Interaction', 'langKnown': 'Language known',
-      'language': 'Language', 'layout': 'Layout', 'licence': 'Licence', 'locale': 'Locale', 'memberOf': 'Member of',
-      'musicNotation': 'Music notation', 'nationality': 'Nationality', 'occupation': 'Occupation',
-      'origin': 'Origin', 'preparedness': 'Preparedness', 'provenance': 'Provenance', 'purpose': 'Purpose',
-      'remarks': 'Remarks', 'residence': 'Residence', 'rubric': 'Rubric', 'scriptNote': 'Script', 'seal': 'Seal',
-      'secFol': 'Second folio', 'sex': 'Sex', 'signatures': 'Signatures', 'socecStatus': 'Social and economic status',
-      'source': 'Source of the record', 'summary': 'Summary', 'support': 'Support', 'surrogates': 'Surrogates',
-      'textLang': 'Language', 'typeNote': 'Type', 'valDesc': 'Values', 'change': 'Change',
-      'persPronouns': 'Pronouns', 'handShift': 'Hand', 'writing': 'Writing', 'camera': 'Camera',
-      'sound': 'Sound', 'tech': 'Technical direction', 'view': 'View', 'origDate': 'Date of origin',
-      'origPlace': 'Place of origin', 'msName': 'Name', 'institution': 'Institution', 'repository': 'Repository',
-      'collection': 'Collection', 'idno': 'Identifier', 'country': 'Country', 'region': 'Region',
-      'settlement': 'Place', 'locus': 'Folios', 'author': 'Author', 'editor': 'Editor', 'title': 'Title',
-      'note': 'Note', 'respStmt': 'Responsibility', 'bibl': 'Reference', 'listBibl': 'Literature',
-      'dimensions': 'Dimensions', 'objectType': 'Object type', 'material': 'Material', 'date': 'Date',
-      'event': 'Event', 'state': 'State', 'trait': 'Trait', 'climate': 'Climate', 'terrain': 'Terrain',
-      'population': 'Population', 'location': 'Location', 'persName': 'Name', 'placeName': 'Name',
-      'orgName': 'Name', 'objectName': 'Name', 'eventName': 'Name', 'geogName': 'Name', 'langKnowledge': 'Languages',
-      'relation': 'Relation', 'p': '', 'ab': '', 'desc': 'Description', 'head': '', 'label': 'Label',
-      'availability': 'Availability', 'adminInfo': 'Administrative information', 'recordHist': 'Record history',
-      'custodialHist': 'Custodial history', 'history': 'History', 'physDesc': 'Physical description',
-      'msContents': 'Contents', 'objectDesc': 'Object', 'supportDesc': 'Writing surface', 'layoutDesc': 'Layouts',
-      'handDesc': 'Hands', 'scriptDesc': 'Script', 'typeDesc': 'Type', 'decoDesc': 'Decoration',
-      'bindingDesc': 'Bindings', 'sealDesc': 'Seals', 'additional': 'Additional information',
-      'msPart': 'Part', 'msFrag': 'Fragment', 'msItem': 'Item', 'msItemStruct': 'Item', 'msIdentifier': 'Identifier',
-      'heraldry': 'Heraldry', 'watermark': 'Watermark', 'stamp': 'Stamp', 'width': 'Width', 'height': 'Height',
-      'depth': 'Depth', 'dim': 'Dimension', 'listWit': 'Witnesses', 'witness': 'Witness', 'listPerson': 'Persons',
-      'listPlace': 'Places', 'listOrg': 'Organisations', 'listEvent': 'Events', 'listRelation': 'Relations',
-      'listObject': 'Objects', 'listNym': 'Names', 'person': 'Person', 'place': 'Place', 'org': 'Organisation',
-      'object': 'Object', 'nym': 'Name', 'personGrp': 'Group', 'persona': 'Persona', 'calendar': 'Calendar',
-      'keywords': 'Keywords', 'term': 'Term', 'catRef': 'Category', 'setting': 'Setting',
-      'correspAction': 'Correspondence', 'correspContext': 'Context', 'handNotes': 'Hands',
-      'recording': 'Recording', 'broadcast': 'Broadcast', 'equipment': 'Equipment', 'scriptStmt': 'Script',
-      'recordingStmt': 'Recordings', 'listChange': 'Changes', 'punctuation': 'Punctuation', 'hyphenation': 'Hyphenation',
-      'segmentation': 'Segmentation', 'quotation': 'Quotation', 'normalization': 'Normalisation',
-      'interpretation': 'Interpretation', 'correction': 'Correction', 'stdVals': 'Standard values',
-      'gloss': 'Gloss', 'equiv': 'Equivalent', 'exemplum': 'Example', 'datatype': 'Datatype',
-      'content': 'Content', 'attList': 'Attributes', 'valList': 'Values', 'valItem': 'Value',
-      'paramList': 'Parameters', 'classes': 'Classes', 'profileDesc': 'Profile', 'textDesc': 'Text',
-      'particDesc': 'Participants', 'settingDesc': 'Setting', 'langUsage': 'Languages', 'textClass': 'Classification',
-      'fileDesc': 'File', 'titleStmt': 'Title', 'editionStmt': 'Edition', 'publicationStmt': 'Publication',
-      'seriesStmt': 'Series', 'notesStmt': 'Notes', 'sourceDesc': 'Source', 'extent.file': 'Extent',
-      'biblScope': 'Scope', 'citedRange': 'Cited range', 'edition': 'Edition', 'imprint': 'Imprint',
-      'publisher': 'Publisher', 'pubPlace': 'Place of publication', 'series': 'Series', 'funder': 'Funder',
-      'sponsor': 'Sponsor', 'principal': 'Principal investigator', 'resp': 'Responsibility',
-      'distributor': 'Distributor', 'authority': 'Authority', 'sense': 'Sense', 'etym': 'Etymology',
-      'def': 'Definition', 'usg': 'Usage', 'xr': 'See also', 'lbl': 'Label', 'form': 'Form', 'gramGrp': 'Grammar',
-      'f': 'Feature', 'fs': 'Features', 'interp': 'Interpretation', 'interpGrp': 'Interpretations',
-      'span': 'Annotation', 'spanGrp': 'Annotations', 'certainty': 'Certainty', 'precision': 'Precision',
-      'respons': 'Responsibility', 'witDetail': 'Witness detail', 'incident': 'Incident', 'kinesic': 'Gesture',
-      'vocal': 'Vocal', 'pause': 'Pause', 'shift': 'Shift', 'move': 'Movement', 'caption': 'Caption',
-      'mapping': 'Mapping', 'charName': 'Character', 'glyphName': 'Glyph', 'metSym': 'Metrical symbol',
-      'rendition': 'Rendition', 'tagUsage': 'Tag usage', 'catDesc': 'Category', 'fDescr': 'Feature',
-      'fsDescr': 'Feature structure', 'geoDecl': 'Geographic coordinates', 'xenoData': 'Other data',
-      'docDate': 'Date', 'docAuthor': 'Author', 'docEdition': 'Edition', 'docImprint': 'Imprint',
-      'byline': 'By', 'imprimatur': 'Imprimatur', 'meeting': 'Meeting', 'binaryObject': 'Binary data',
-      'code': 'Code', 'eg': 'Example', 'email': 'E-mail', 'street': 'Street', 'postCode': 'Postal code',
-      'postBox': 'Post box', 'addrLine': 'Address', 'address': 'Address', 'district': 'District', 'bloc': 'Bloc',
-      'geogFeat': 'Feature', 'geo': 'Coordinates', 'offset': 'Offset', 'measure': 'Measure',
-      'measureGrp': 'Measures', 'num': 'Number', 'unit': 'Unit', 'time': 'Time', 'sic': 'sic'
-    }"/>
-
+  <!-- The label of a described fact ("Provenance", "Born", "Binding"): the catalogue's field-NAME
+       (a paragraph, a block and a heading have none) -->
   <xsl:function name="e:field-label" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="($e:field-labels(local-name($el)), local-name($el))[1]"/>
+    <xsl:sequence select="if (local-name($el) = ('p', 'ab', 'head')) then ''
+        else ($e:messages('field-' || local-name($el)), local-name($el))[1]"/>
   </xsl:function>
 
   <!-- Scripts written from right to left, and the languages whose usual script is one

@@ -60,33 +60,110 @@
         ! replace(string(.), '^(\d{4}(-\d\d(-\d\d)?)?).*$', '$1')[matches(., '^\d{4}')]"/>
   </xsl:function>
 
+  <!-- the persons a document declares (particDesc): with an xml:id of its own, or pointing at the
+       entry of the edition's register (sameAs="registers/persons.xml#mao") -->
   <xsl:function name="e:participants" as="element(tei:person)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)//tei:particDesc//tei:person"/>
   </xsl:function>
 
-  <xsl:function name="e:person-name" as="xs:string">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:sequence select="normalize-space(string($person/tei:persName[1]))"/>
+  <!-- the register entry a pointer reaches ("registers/persons.xml#mao"), if any: its TEI element -->
+  <xsl:function name="e:register-entry" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="if (exists($register-entries) and normalize-space($pointer))
+        then key('register-entry', normalize-space($pointer), $register-entries)[1]/* else ()"/>
   </xsl:function>
 
-  <!-- the person a pointer ("#mao") names, if it is declared in this document -->
-  <xsl:function name="e:person" as="element(tei:person)?">
+  <!-- what describes a person (or place): for one declared by a pointer to the register, its entry;
+       otherwise the element itself -->
+  <xsl:function name="e:entry" as="element()">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="($person[@sameAs]/e:register-entry(@sameAs), $person)[1]"/>
+  </xsl:function>
+
+  <!-- a person's id in the edition: its xml:id, or that of the register entry it points at -->
+  <xsl:function name="e:person-id" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="string((e:entry($person)/@xml:id, substring-after($person/@sameAs, '#'))[. != ''][1])"/>
+  </xsl:function>
+
+  <!-- The persons the persons index lists for a document: its participants, then the persons of the
+       register it points at (speeches, names) that are not among them -->
+  <xsl:function name="e:indexed-persons" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="participants" select="e:participants($doc)"/>
+    <xsl:variable name="ids" select="$participants ! e:person-id(.)"/>
+    <xsl:sequence select="$participants, 
+        ($register-entries/entries/entry[@kind = ('person', 'personGrp')][not(@id = $ids)]
+          => e:distinct-entries())/*"/>
+  </xsl:function>
+
+  <!-- entries, the first of each id -->
+  <xsl:function name="e:distinct-entries" as="element()*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:for-each-group select="$entries" group-by="@kind || ' ' || @id">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- every pointer by which a document reaches a person: "#id", or each of those that reach its
+       register entry -->
+  <xsl:function name="e:person-pointers" as="xs:string*">
+    <xsl:param name="person" as="element()"/>
+    <xsl:variable name="id" select="e:person-id($person)"/>
+    <xsl:sequence select="if ($person[@xml:id] and root($person)/tei:TEI) then '#' || $person/@xml:id
+        else if (exists($register-entries))
+        then key('register-entry-by-id', ('person ' || $id, 'personGrp ' || $id), $register-entries)/@pointer ! string(.)
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="e:person-name" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="(normalize-space(string(e:entry($person)/tei:persName[1]))[. != ''], e:person-id($person))[1]"/>
+  </xsl:function>
+
+  <!-- the person a pointer names: declared in this document ("#mao"), or an entry of the register -->
+  <xsl:function name="e:person" as="element()?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:sequence select="if (starts-with($pointer, '#'))
-        then key('person-by-id', substring($pointer, 2), root($context))[1] else ()"/>
+        then key('person-by-id', substring($pointer, 2), root($context))[1]
+        else e:register-entry($pointer)[self::tei:person or self::tei:personGrp]"/>
   </xsl:function>
 
-  <!-- what the header says about a person besides the name: "Minister of Foreign Affairs; born 1909" -->
+  <!-- what the header (or the register) says about a person besides the name: "Minister of Foreign
+       Affairs; born 1909" -->
   <xsl:function name="e:person-details" as="xs:string">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:sequence select="string-join((
-        $person/tei:persName[position() gt 1] ! ('also ' || e:snippet(., 100000)),
-        $person/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
-        $person/tei:birth ! ('born ' || e:snippet(., 100000)),
-        $person/tei:death ! ('died ' || e:snippet(., 100000)),
-        $person/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = ('born ', 'died '))], '; ')"/>
+    <xsl:param name="person" as="element()"/>
+    <xsl:variable name="entry" select="e:entry($person)"/>
+    <xsl:sequence select="if (not($entry is $person) or not(root($person)/tei:TEI)) then e:life-dates($entry)
+        else string-join((
+        $entry/tei:persName[position() gt 1] ! (e:label('also') || ' ' || e:snippet(., 100000)),
+        $entry/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
+        $entry/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
+        $entry/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))], '; ')"/>
+  </xsl:function>
+
+  <!-- a register entry's years: "1894–1971", "born 1904", "died 1971"; '' when it gives none -->
+  <xsl:function name="e:life-dates" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="born" select="($entry/tei:birth ! e:date-parts(.)[1] ! substring(., 1, 4))[1]"/>
+    <xsl:variable name="died" select="($entry/tei:death ! e:date-parts(.)[1] ! substring(., 1, 4))[1]"/>
+    <xsl:sequence select="if ($born and $died) then $born || '–' || $died else if ($born) then e:label('born') || ' ' || $born
+        else if ($died) then e:label('died') || ' ' || $died else ''"/>
+  </xsl:function>
+
+  <!-- what a register says of an entry besides its names, one statement each: its occupations and
+       affiliations, birth, death, notes -->
+  <xsl:function name="e:register-details" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="(
+        $entry/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
+        $entry/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
+        $entry/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $entry/tei:location/tei:geo ! (e:label('coordinates') || ' ' || normalize-space(.)),
+        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))]"/>
   </xsl:function>
 
   <!-- Credits: "Contributed by" + names, in the order of the header -->
@@ -99,7 +176,7 @@
   </xsl:function>
 
   <!-- The declared person a name points to (first local pointer in @ref) -->
-  <xsl:function name="e:named-person" as="element(tei:person)?">
+  <xsl:function name="e:named-person" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="(tokenize($name/@ref) ! e:person($name, .))[1]"/>
   </xsl:function>
@@ -107,7 +184,7 @@
   <!-- how the persons index sorts a person: the surname when the name gives one,
        otherwise the person's id (the edition names people by surname: "mao", "deng") -->
   <xsl:function name="e:person-sort-key" as="xs:string">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:sequence select="lower-case((normalize-space($person/tei:persName[1]/tei:surname[1])[. != ''], string($person/@xml:id))[1])"/>
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="lower-case((normalize-space(e:entry($person)/tei:persName[1]/tei:surname[1])[. != ''], e:person-id($person))[1])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -1,146 +1,84 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The words the pages use (labels), and the names of languages and archival levels.
+  The words the pages use (labels), from the message catalogue of the interface language
+  (xslt/i18n/), and the names of languages, archival levels, months and counts in it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:e="urn:edition:functions"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="e:labels" as="map(xs:string, xs:string)" select="map {
-      'document-type': 'Document type',
-      'date': 'Date',
-      'place': 'Place',
-      'participants': 'Participants',
-      'source': 'Source',
-      'archival-citation': 'Archival citation',
-      'transcript': 'Transcript',
-      'notes': 'Notes',
-      'summary': 'Summary',
-      'related': 'Related Documents',
-      'credits': 'Credits',
-      'rights': 'Rights',
-      'funder': 'This document was made possible with support from',
-      'publisher': 'Published by',
-      'language': 'Language',
-      'repository': 'Repository',
-      'fond': 'Collection',
-      'opis': 'Inventory',
-      'papka': 'Folder',
-      'delo': 'File',
-      'sheets': 'Sheets',
-      'form': 'Physical form',
-      'copy': 'Copy',
-      'provenance': 'Provenance',
-      'origin': 'Origin',
-      'acquisition': 'Acquisition',
-      'country': 'Country',
-      'settlement': 'Place',
-      'institution': 'Institution',
-      'collection': 'Collection',
-      'ms-heading': 'Heading',
-      'ms-title': 'Title in the source',
-      'ms-note': 'Note',
-      'contents': 'Contents',
-      'physical-description': 'Physical description',
-      'editorial-principles': 'Editorial principles',
-      'edition': 'Edition',
-      'setting': 'Setting',
-      'index': 'Documents',
-      'persons': 'Persons',
-      'back-to-text': 'Back to text',
-      'legend': 'Editorial signs',
-      'cite': 'How to cite',
-      'cite-data': 'Citation data',
-      'csl-json': 'CSL-JSON',
-      'bibtex': 'BibTeX',
-      'plain-text': 'Plain text',
-      'bibliography': 'Bibliography',
-      'figure': 'Figure',
-      'apparatus': 'Apparatus',
-      'apparatus-entry': 'Apparatus entry',
-      'reading-text': 'Reading text',
-      'edited-text': 'Edited text (lemma)',
-      'omitted': 'om.',
-      'image': 'Image',
-      'page-image': 'Image of',
-      'margin-note': 'note in the margin',
-      'hand': 'hand',
-      'handShift': 'the hand changes',
-      'surplus': 'superfluous in the source',
-      'secl': 'secluded by the editor: probably not authentic',
-      'ex': 'expansion of an abbreviation by the editor',
-      'damage': 'damaged in the source',
-      'restore': 'restored in the source after a deletion',
-      'retrace': 'retraced in the source',
-      'mod': 'modified in the source',
-      'am': 'abbreviation mark',
-      'metamark': 'a mark of the writer about the text',
-      'sic': 'so in the source',
-      'addSpan': 'an addition begins',
-      'delSpan': 'a deletion begins',
-      'damageSpan': 'damage begins',
-      'column': 'column',
-      'gathering': 'gathering',
-      'cb': 'column break',
-      'gb': 'gathering begins',
-      'milestone': 'milestone',
-      'fw': 'forme work',
-      'fw-header': 'running head',
-      'fw-catch': 'catchword',
-      'fw-sig': 'signature',
-      'fw-pageNum': 'page number',
-      'fw-lineNum': 'line number',
-      'space': 'space',
-      'place-above': 'above the line',
-      'place-below': 'below the line',
-      'place-margin': 'in the margin',
-      'place-top': 'at the top of the page',
-      'place-bottom': 'at the foot of the page',
-      'place-inline': 'in the line',
-      'place-overstrike': 'over the text',
-      'ms-form': 'Form',
-      'ms-material': 'Material',
-      'ms-scope': 'Scope',
-      'ms-type': 'Type',
-      'corresp-sent': 'Sent',
-      'corresp-received': 'Received',
-      'corresp-transmitted': 'Transmitted',
-      'corresp-redirected': 'Redirected',
-      'corresp-forwarded': 'Forwarded',
-      'corresp-action': 'Correspondence'
-    }"/>
+  <!-- The message catalogue of the interface language ($interface-language, edition.toml's
+       edition.language): xslt/i18n/LANG.xml, one <message key="...">text</message> per label.
+       The build hands the catalogue over already read ($messages: edition/render/saxon.py reads it
+       once per process); a stylesheet run alone reads the file. The key "#plural" holds the
+       catalogue's plural rule. -->
+  <xsl:variable name="e:messages" as="map(xs:string, xs:string)" select="
+      if (exists($messages)) then $messages
+      else doc(resolve-uri('../../i18n/' || $interface-language || '.xml', static-base-uri()))/catalogue
+        ! map:merge((message ! map { string(@key): string(.) }, map { '#plural': string(@plural) }))"/>
 
+  <!-- the edition's title, as the index and persons pages give it -->
+  <xsl:variable name="e:edition-title" as="xs:string"
+      select="(normalize-space($edition-title)[. != ''], e:label('default-title'))[1]"/>
+
+  <!-- a label of the pages, in the interface language -->
   <xsl:function name="e:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="($e:labels($key), $key)[1]"/>
+    <xsl:sequence select="($e:messages($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- a label with a number in it ("page {n}") -->
+  <xsl:function name="e:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:anyAtomicType"/>
+    <xsl:sequence select="replace(e:label($key), '\{n\}', string($n))"/>
+  </xsl:function>
+
+  <!-- a count with its noun in the plural form the interface language wants ("3 documents",
+       "3 документа"): the catalogue's KEY.one, KEY.few, KEY.many or KEY.other -->
+  <xsl:function name="e:count-label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="form" select="
+        if ($e:messages('#plural') = 'one-few-many') then
+          (if ($n mod 10 = 1 and $n mod 100 != 11) then 'one'
+           else if ($n mod 10 = (2, 3, 4) and not($n mod 100 = (12, 13, 14))) then 'few' else 'many')
+        else if ($n = 1) then 'one' else 'other'"/>
+    <xsl:sequence select="replace(($e:messages($key || '.' || $form), $e:messages($key || '.other'), $key)[1], '\{n\}', string($n))"/>
+  </xsl:function>
+
+  <!-- a date the edition writes itself (a date that gives a value and no text): "July 31, 1958" -->
+  <xsl:function name="e:date-text" as="xs:string?">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="parts" select="tokenize(replace($iso, '^(-?\d{4})(-(\d\d))?(-(\d\d))?.*$', '$1 $3 $5'), ' ')[. != '']"/>
+    <xsl:sequence select="
+        if (count($parts) = 3) then
+          e:label('date-format') => replace('\{day\}', string(xs:integer($parts[3]))) => replace('\{month\}', e:label('month-' || xs:integer($parts[2]))) => replace('\{year\}', $parts[1])
+        else if (count($parts) = 2) then e:label('month-' || xs:integer($parts[2])) || ' ' || $parts[1]
+        else $parts[1]"/>
+  </xsl:function>
+
+  <!-- a date as the page shows it: its text, or, for a date that gives only its value
+       (<date when="1958-07-31"/>), that value written in the interface language -->
+  <xsl:function name="e:date-shown" as="xs:string">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="if (normalize-space($date) != '' or empty($date)) then normalize-space($date)
+        else string(e:date-text(($date/@when, $date/@from, $date/@notBefore)[1]))"/>
   </xsl:function>
 
   <!-- archival levels as the source's short citation abbreviates them (Russian archival usage); an
        idno's or a locus's @rend is the source's own ("papka" for "p.", "ll." for several sheets) -->
   <xsl:variable name="e:level-abbr" as="map(xs:string, xs:string)"
-      select="map { 'fond': 'f.', 'opis': 'op.', 'papka': 'p.', 'delo': 'd.', 'sheets': 'l.' }"/>
-
-  <xsl:variable name="e:languages" as="map(xs:string, xs:string)" select="map {
-      'ar': 'Arabic', 'arc': 'Aramaic', 'be': 'Belarusian', 'el': 'Greek', 'grc': 'Ancient Greek', 'he': 'Hebrew',
-      'hbo': 'Ancient Hebrew', 'fa': 'Persian', 'syr': 'Syriac', 'syc': 'Classical Syriac', 'tr': 'Turkish',
-      'ota': 'Ottoman Turkish', 'ur': 'Urdu', 'yi': 'Yiddish', 'sa': 'Sanskrit', 'cop': 'Coptic', 'gez': 'Geʽez',
-      'hy': 'Armenian', 'ka': 'Georgian', 'nl': 'Dutch', 'da': 'Danish', 'sv': 'Swedish', 'no': 'Norwegian',
-      'fi': 'Finnish', 'ga': 'Irish', 'cy': 'Welsh', 'gl': 'Galician', 'ca': 'Catalan', 'sl': 'Slovene',
-      'hr': 'Croatian', 'lt': 'Lithuanian', 'lv': 'Latvian', 'et': 'Estonian', 'lzh': 'Classical Chinese',
-      'enm': 'Middle English', 'ang': 'Old English', 'fro': 'Old French', 'frm': 'Middle French', 'gmh': 'Middle High German', 'bg': 'Bulgarian', 'cs': 'Czech', 'de': 'German',
-      'en': 'English', 'es': 'Spanish', 'fr': 'French', 'hu': 'Hungarian', 'it': 'Italian',
-      'ja': 'Japanese', 'ko': 'Korean', 'la': 'Latin', 'mn': 'Mongolian', 'pl': 'Polish',
-      'pt': 'Portuguese', 'ro': 'Romanian', 'ru': 'Russian', 'sk': 'Slovak', 'sr': 'Serbian',
-      'uk': 'Ukrainian', 'vi': 'Vietnamese', 'zh': 'Chinese'
-    }"/>
+      select="map:merge(('fond', 'opis', 'papka', 'delo', 'sheets') ! map { .: e:label('abbr-' || .) })"/>
 
   <!-- "Russian" for ru, "Chinese" for zh-Latn; the tag itself when the edition has no name for it -->
   <xsl:function name="e:language-name" as="xs:string">
     <xsl:param name="tag" as="xs:string?"/>
     <xsl:variable name="primary" select="lower-case(substring-before($tag || '-', '-'))"/>
-    <xsl:sequence select="($e:languages($primary), string($tag))[1]"/>
+    <xsl:sequence select="($e:messages('lang-' || $primary), string($tag))[1]"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -20,8 +20,8 @@
   </xsl:function>
 
   <xsl:function name="e:person-href" as="xs:string">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:sequence select="$persons-href || '#person-' || $person/@xml:id"/>
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="$persons-href || '#person-' || e:person-id($person)"/>
   </xsl:function>
 
   <!-- Where a TEI pointer leads on the rendered page, or () when it cannot be a link:
@@ -41,13 +41,48 @@
             else if ($target[ancestor::tei:text]) then (e:anchor-of($target)[. != ''] ! ('#' || .))
             else ()"/>
       </xsl:when>
+      <!-- an entry of the edition's register: the person's entry in the persons index, the place's
+           in the places index -->
+      <xsl:when test="exists(e:register-entry($p))">
+        <xsl:variable name="entry" select="e:register-entry($p)"/>
+        <xsl:sequence select="
+            if ($entry/(self::tei:person | self::tei:personGrp)) then e:person-href($entry)
+            else if ($entry/self::tei:place and $places-href) then $places-href || '#place-' || $entry/@xml:id
+            else if ($entry/self::tei:org and $places-href) then $places-href || '#org-' || $entry/@xml:id
+            else ()"/>
+      </xsl:when>
       <xsl:when test="e:safe-href($p)"><xsl:sequence select="$p"/></xsl:when>
       <xsl:otherwise/>
     </xsl:choose>
   </xsl:function>
 
-  <!-- the address of the document's page, where the edition is published -->
-  <xsl:function name="e:document-url" as="xs:string">
-    <xsl:sequence select="replace($edition-url, '/+$', '') || '/' || $html-href"/>
+  <!-- Authority records (a register entry's idno): where each is read, by the idno's @type (in any
+       case); a value that is itself an http(s) address is its own. Plain links: nothing is fetched. -->
+  <xsl:variable name="e:authorities" as="map(xs:string, array(xs:string))" select="map {
+      'wikidata': ['Wikidata', 'https://www.wikidata.org/wiki/'],
+      'viaf': ['VIAF', 'https://viaf.org/viaf/'],
+      'gnd': ['GND', 'https://d-nb.info/gnd/'],
+      'geonames': ['GeoNames', 'https://www.geonames.org/'],
+      'lccn': ['Library of Congress', 'https://id.loc.gov/authorities/names/'],
+      'isni': ['ISNI', 'https://isni.org/isni/'],
+      'orcid': ['ORCID', 'https://orcid.org/'],
+      'tgn': ['Getty TGN', 'http://vocab.getty.edu/page/tgn/'] }"/>
+
+  <!-- an authority record's label and address: ('Wikidata', 'https://www.wikidata.org/wiki/Q5816'); for
+       an idno of another type, its type and, if its value is a safe address, that -->
+  <xsl:function name="e:authority" as="xs:string*">
+    <xsl:param name="idno" as="element(tei:idno)"/>
+    <xsl:variable name="value" select="normalize-space($idno)"/>
+    <xsl:variable name="known" select="$e:authorities(lower-case(string($idno/@type)))"/>
+    <xsl:sequence select="
+        if (matches($value, '^https?://', 'i') and e:safe-href($value)) then (($known?1, string($idno/@type), 'Link')[. != ''][1], $value)
+        else if (exists($known)) then ($known?1, $known?2 || encode-for-uri(translate($value, ' ', '')))
+        else (($idno/@type/string(), 'Identifier')[1])"/>
+  </xsl:function>
+
+  <!-- the address of the document's page, where the edition is published; none when the edition
+       says nowhere (edition.toml's edition.url): citations then give no address, not a placeholder -->
+  <xsl:function name="e:document-url" as="xs:string?">
+    <xsl:sequence select="if (normalize-space($edition-url) = '') then () else replace($edition-url, '/+$', '') || '/' || $html-href"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -36,59 +36,36 @@
   <!-- a page break as both formats show it: "page 43", or "page break" when unnumbered -->
   <xsl:function name="e:page-label" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="if ($pb/@n) then 'page ' || $pb/@n else 'page break'"/>
+    <xsl:sequence select="if ($pb/@n) then e:label('page', string($pb/@n)) else e:label('page-break')"/>
   </xsl:function>
 
   <!-- The signs a document uses, in the order of README.md's "Editorial signs" table
        (the one reference for both formats). Each entry: key, how it looks in the HTML
        edition, how it looks in the text edition, what it means. -->
   <xsl:variable name="e:signs" as="array(map(xs:string, xs:string))" select="[
-      map { 'key': 'supplied', 'html': '[text]', 'text': '[text]',
-            'meaning': 'supplied by the editor: not in the source' },
-      map { 'key': 'unclear', 'html': '[text?]', 'text': '[text?]',
-            'meaning': 'unclear in the source: the editor’s best reading' },
-      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': '[… reason, extent]',
-            'meaning': 'left out or illegible, with why and how much' },
-      map { 'key': 'abbr', 'html': 'dotted underline', 'text': 'abbr. ⟨expansion⟩',
-            'meaning': 'an abbreviation as the source prints it, then its expansion (in HTML: on hover and for screen readers)' },
-      map { 'key': 'sic', 'html': 'dotted underline', 'text': 'error ⟨correction⟩',
-            'meaning': 'an error as the source prints it, then the editor’s correction (in HTML: on hover and for screen readers)' },
-      map { 'key': 'orig', 'html': 'dotted underline', 'text': 'spelling ⟨regularised⟩',
-            'meaning': 'a spelling as the source prints it, then its regular form (in HTML: on hover and for screen readers)' },
-      map { 'key': 'foreign', 'html': 'italics', 'text': 'word ⟨language⟩',
-            'meaning': 'words in another language than the text around them, then that language (in HTML: on hover and for screen readers)' },
-      map { 'key': 'add', 'html': 'shaded', 'text': '[added: text]',
-            'meaning': 'added in the source, above the line or in the margin' },
-      map { 'key': 'del', 'html': 'struck through', 'text': '[deleted: text]',
-            'meaning': 'deleted in the source, still legible' },
-      map { 'key': 'pb', 'html': '[page n]', 'text': '[page n]',
-            'meaning': 'a new page (sheet) of the source begins' },
-      map { 'key': 'note', 'html': 'raised number', 'text': '[n]',
-            'meaning': 'an editorial note, listed under Notes' },
-      map { 'key': 'app', 'html': 'raised letter', 'text': '[a]',
-            'meaning': 'a place where the witnesses differ: its entry under Apparatus gives their readings' },
-      map { 'key': 'margin-note', 'html': 'set off in the line', 'text': '[note in the margin: text]',
-            'meaning': 'a note the source has in the margin (or between the lines)' },
-      map { 'key': 'surplus', 'html': '{text}', 'text': '{text}',
-            'meaning': 'in the source, but superfluous: the editor would leave it out' },
-      map { 'key': 'secl', 'html': '⟦text⟧', 'text': '⟦text⟧',
-            'meaning': 'secluded by the editor: probably not authentic' },
-      map { 'key': 'ex', 'html': '(text)', 'text': '(text)',
-            'meaning': 'the letters of an abbreviation the editor wrote out' },
-      map { 'key': 'sic-alone', 'html': 'text [sic]', 'text': 'text [sic]',
-            'meaning': 'so in the source: an error the editor keeps' },
-      map { 'key': 'damage', 'html': 'dashed underline', 'text': '',
-            'meaning': 'damaged in the source, still legible' },
-      map { 'key': 'space', 'html': '[space]', 'text': '[space]',
-            'meaning': 'a space the source leaves blank' },
-      map { 'key': 'handShift', 'html': '[hand: …]', 'text': '[hand: …]',
-            'meaning': 'another hand writes from here on' },
-      map { 'key': 'milestone', 'html': '[column n]', 'text': '[column n]',
-            'meaning': 'a new column, gathering or section of the source begins' },
-      map { 'key': 'fw', 'html': 'small, grey', 'text': '[running head: text]',
-            'meaning': 'forme work: a running head, catchword, signature or page number of the source' },
-      map { 'key': 'metamark', 'html': '[mark]', 'text': '[mark]',
-            'meaning': 'a mark the writer made about the text (a transposition, a sign of deletion)' }
+      map { 'key': 'supplied', 'html': '[text]', 'text': e:label('sample-supplied'), 'meaning': e:label('meaning-supplied') },
+      map { 'key': 'unclear', 'html': '[text?]', 'text': e:label('sample-unclear'), 'meaning': e:label('meaning-unclear') },
+      map { 'key': 'gap', 'html': '[… reason, extent]', 'text': e:label('sample-gap'), 'meaning': e:label('meaning-gap') },
+      map { 'key': 'abbr', 'html': 'dotted underline', 'text': e:label('sample-abbr'), 'meaning': e:label('meaning-abbr') },
+      map { 'key': 'sic', 'html': 'dotted underline', 'text': e:label('sample-sic'), 'meaning': e:label('meaning-sic') },
+      map { 'key': 'orig', 'html': 'dotted underline', 'text': e:label('sample-orig'), 'meaning': e:label('meaning-orig') },
+      map { 'key': 'foreign', 'html': 'italics', 'text': e:label('sample-foreign'), 'meaning': e:label('meaning-foreign') },
+      map { 'key': 'add', 'html': 'shaded', 'text': e:label('sample-add'), 'meaning': e:label('meaning-add') },
+      map { 'key': 'del', 'html': 'struck through', 'text': e:label('sample-del'), 'meaning': e:label('meaning-del') },
+      map { 'key': 'pb', 'html': '[page n]', 'text': e:label('sample-pb'), 'meaning': e:label('meaning-pb') },
+      map { 'key': 'note', 'html': 'raised number', 'text': e:label('sample-note'), 'meaning': e:label('meaning-note') },
+      map { 'key': 'app', 'html': 'raised letter', 'text': e:label('sample-app'), 'meaning': e:label('meaning-app') },
+      map { 'key': 'margin-note', 'html': 'set off in the line', 'text': e:label('sample-margin-note'), 'meaning': e:label('meaning-margin-note') },
+      map { 'key': 'surplus', 'html': '{text}', 'text': '{' || e:label('word-text') || '}', 'meaning': e:label('meaning-surplus') },
+      map { 'key': 'secl', 'html': '⟦text⟧', 'text': e:label('sample-secl'), 'meaning': e:label('meaning-secl') },
+      map { 'key': 'ex', 'html': '(text)', 'text': e:label('sample-ex'), 'meaning': e:label('meaning-ex') },
+      map { 'key': 'sic-alone', 'html': 'text [sic]', 'text': e:label('sample-sic-alone'), 'meaning': e:label('meaning-sic-alone') },
+      map { 'key': 'damage', 'html': 'dashed underline', 'text': '', 'meaning': e:label('meaning-damage') },
+      map { 'key': 'space', 'html': '[space]', 'text': e:label('sample-space'), 'meaning': e:label('meaning-space') },
+      map { 'key': 'handShift', 'html': '[hand: …]', 'text': e:label('sample-handShift'), 'meaning': e:label('meaning-handShift') },
+      map { 'key': 'milestone', 'html': '[column n]', 'text': e:label('sample-milestone'), 'meaning': e:label('meaning-milestone') },
+      map { 'key': 'fw', 'html': 'small, grey', 'text': e:label('sample-fw'), 'meaning': e:label('meaning-fw') },
+      map { 'key': 'metamark', 'html': '[mark]', 'text': e:label('sample-metamark'), 'meaning': e:label('meaning-metamark') }
     ]"/>
 
   <xsl:function name="e:sign-key" as="xs:string?">

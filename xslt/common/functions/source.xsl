@@ -24,7 +24,8 @@
 
   <xsl:function name="e:form" as="xs:string?">
     <xsl:param name="ms" as="element(tei:msDesc)"/>
-    <xsl:sequence select="($ms/tei:physDesc/tei:objectDesc/@form ! (upper-case(substring(., 1, 1)) || substring(., 2)))[1]"/>
+    <!-- the common forms in the interface language (the catalogue's form-NAME), others as the source says -->
+    <xsl:sequence select="($ms/tei:physDesc/tei:objectDesc/@form ! ($e:messages('form-' || lower-case(.)), upper-case(substring(., 1, 1)) || substring(., 2))[1])[1]"/>
   </xsl:function>
 
   <!-- Every fact of the archival description, in the order the Source panel shows them,

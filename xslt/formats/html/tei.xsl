@@ -435,7 +435,7 @@
   <xsl:template match="tei:cb | tei:gb | tei:milestone">
     <xsl:variable name="label" select="e:milestone-label(.)"/>
     <xsl:if test="$label != ''">
-      <span class="milestone edition-sign" title="{e:label(local-name())}">[<xsl:value-of select="$label"/>]</span>
+      <span class="milestone edition-sign" title="{e:label('title-' || local-name())}">[<xsl:value-of select="$label"/>]</span>
     </xsl:if>
   </xsl:template>
 
@@ -450,7 +450,7 @@
   </xsl:template>
 
   <xsl:template match="tei:handShift">
-    <span class="handShift edition-sign" title="{e:label('handShift')}">[<xsl:value-of select="e:hand-label(.)"/>]</span>
+    <span class="handShift edition-sign" title="{e:label('title-handShift')}">[<xsl:value-of select="e:hand-label(.)"/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:space">
@@ -458,7 +458,7 @@
   </xsl:template>
 
   <xsl:template match="tei:addSpan | tei:delSpan | tei:damageSpan">
-    <span class="{local-name()} edition-sign" title="{e:label(local-name())}">[<xsl:value-of select="e:label(local-name())"/>]</span>
+    <span class="{local-name()} edition-sign" title="{e:label('title-' || local-name())}">[<xsl:value-of select="e:label('title-' || local-name())"/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:caesura"><span class="caesura edition-sign"> ‖ </span></xsl:template>
@@ -486,22 +486,22 @@
   <!-- ===================================================== signs of transcription -->
 
   <xsl:template match="tei:surplus">
-    <span class="surplus" title="{e:label('surplus')}">{<xsl:apply-templates/>}</span>
+    <span class="surplus" title="{e:label('title-surplus')}">{<xsl:apply-templates/>}</span>
   </xsl:template>
   <xsl:template match="tei:secl">
-    <span class="secl" title="{e:label('secl')}">⟦<xsl:apply-templates/>⟧</span>
+    <span class="secl" title="{e:label('title-secl')}">⟦<xsl:apply-templates/>⟧</span>
   </xsl:template>
   <xsl:template match="tei:ex">
-    <span class="ex" title="{e:label('ex')}">(<xsl:apply-templates/>)</span>
+    <span class="ex" title="{e:label('title-ex')}">(<xsl:apply-templates/>)</span>
   </xsl:template>
   <xsl:template match="tei:damage">
-    <span class="damage" title="{string-join((e:label('damage'), @agent), ': ')}"><xsl:apply-templates/></span>
+    <span class="damage" title="{string-join((e:label('title-damage'), @agent), ': ')}"><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:restore | tei:retrace | tei:mod | tei:am">
-    <span class="{local-name()}" title="{e:label(local-name())}"><xsl:apply-templates/></span>
+    <span class="{local-name()}" title="{e:label('title-' || local-name())}"><xsl:apply-templates/></span>
   </xsl:template>
   <xsl:template match="tei:metamark">
-    <span class="metamark" title="{string-join((e:label('metamark'), @function), ': ')}">[<xsl:apply-templates/>]</span>
+    <span class="metamark" title="{string-join((e:label('title-metamark'), @function), ': ')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
   <xsl:template match="tei:subst">
     <span class="subst"><xsl:apply-templates/></span>
@@ -510,7 +510,7 @@
   <!-- alone, outside a choice: an error as printed, with [sic]; a correction, an expansion, a
        regular form or an original spelling as it stands -->
   <xsl:template match="tei:sic[not(parent::tei:choice)]">
-    <span class="sic" title="{e:label('sic')}"><xsl:apply-templates/></span><span class="edition-sign"> [sic]</span>
+    <span class="sic" title="{e:label('title-sic')}"><xsl:apply-templates/></span><span class="edition-sign"> [sic]</span>
   </xsl:template>
   <xsl:template match="tei:corr[not(parent::tei:choice)] | tei:reg[not(parent::tei:choice)]
       | tei:orig[not(parent::tei:choice)] | tei:abbr[not(parent::tei:choice)] | tei:expan[not(parent::tei:choice)]">

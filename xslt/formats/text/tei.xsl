@@ -310,7 +310,7 @@
   <xsl:template match="tei:fw" mode="text-inline"> [<xsl:value-of select="e:fw-label(.)"/>: <xsl:apply-templates mode="text-inline"/>] </xsl:template>
   <xsl:template match="tei:handShift" mode="text-inline">[<xsl:value-of select="e:hand-label(.)"/>]</xsl:template>
   <xsl:template match="tei:space" mode="text-inline">[<xsl:value-of select="e:space-text(.)"/>]</xsl:template>
-  <xsl:template match="tei:addSpan | tei:delSpan | tei:damageSpan" mode="text-inline">[<xsl:value-of select="e:label(local-name())"/>]</xsl:template>
+  <xsl:template match="tei:addSpan | tei:delSpan | tei:damageSpan" mode="text-inline">[<xsl:value-of select="e:label('title-' || local-name())"/>]</xsl:template>
   <xsl:template match="tei:caesura" mode="text-inline"> ‖ </xsl:template>
   <xsl:template match="tei:redo | tei:undo | tei:substJoin | tei:join | tei:joinGrp | tei:link | tei:linkGrp
       | tei:alt | tei:altGrp | tei:timeline | tei:when | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd
