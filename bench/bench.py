@@ -10,6 +10,7 @@ corpora when they are there (the shared plays and varied corpus by default), and
   the HTML and the text transforms (in this process, one core), and of a whole build
   (`edition build` as a separate process, start-up included);
 * the ratio of the whole build (--jobs 1) to the bare parse of the same files;
+* the cost of the words check (text-lost) a build runs on every document, against rendering it;
 * the speed-up of --jobs 2 over --jobs 1;
 * the no-op rebuild (nothing changed) and its share of the full build;
 * the peak memory (max RSS) of the build process, of its largest child process (a worker or
@@ -51,6 +52,7 @@ from lxml import etree  # noqa: E402
 
 from edition import resources  # noqa: E402
 from edition.builder.output import write_atomic  # noqa: E402
+from edition.render import document, words  # noqa: E402
 from edition.render import saxon as transform  # noqa: E402
 from edition.render.formats import FORMATS  # noqa: E402
 from edition.sources import parse  # noqa: E402
@@ -198,6 +200,20 @@ def measure(name: str, files: list[Path], schema: Path | None, extra: list[str],
         t_core = timed(core, files)
     print(f"validate+html+text+write {rate(n, nbytes, t_core)[4:]}  = {t_core / bare:.1f}x the bare parse "
           f"(one core, in-process: the issue's measure)")
+
+    # the words check every build runs (text-lost, edition/render/words.py): its own cost, against the
+    # rendering it checks (one run of document.xsl: every format), on the same documents
+    rendered = {}
+
+    def render_document(f):
+        source, _ = parse.load(f)
+        rendered[f] = (source, document.render(source, f.stem, {}))
+
+    t_render = timed(render_document, files)
+    t_check = timed(lambda f: words.check(rendered[f][0].root, rendered[f][1].outputs, f.name, rendered[f][0].position), files)
+    rendered.clear()
+    print(f"words check          {1000 * t_check / n:.2f} ms a document = {100 * t_check / t_render:.0f}% of parsing and "
+          f"rendering it ({1000 * t_render / n:.1f} ms: every format, one run)")
 
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as tmp:
         src = files[0].parent
