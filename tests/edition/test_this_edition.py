@@ -1,5 +1,5 @@
-"""This repository's own edition (edition.toml), whatever tei/ holds: it validates with --strict, every source
-follows the convention of pointing XML editors at the shipped schema, and a fresh build
+"""This repository's own edition (edition.toml), whatever tei/ holds: it validates with --strict, a source that
+points XML editors at a schema points at the shipped one, and a fresh build
 reproduces the committed output/ byte for byte. (The tool's tests use fixtures: adding, editing
 or removing documents in tei/ never breaks one of them.)"""
 
@@ -37,10 +37,20 @@ def test_a_fresh_build_reproduces_the_committed_output(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])
-def test_each_source_points_xml_editors_at_the_shipped_schema(source):
-    pi = etree.parse(str(source)).getroot().getprevious()
-    while pi is not None and not (isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-model"):
-        pi = pi.getprevious()
-    assert pi is not None, f"{source.name}: no <?xml-model?> instruction"
-    href = re.search(r'href="([^"]+)"', pi.text).group(1)
-    assert (source.parent / href).resolve() == (ROOT / "schemas" / "edition.rng").resolve()
+def test_a_source_that_points_xml_editors_at_a_schema_points_at_the_shipped_one(source):
+    """An <?xml-model?> instruction (the seed's convention: XML editors validate as you type) must lead
+    to schemas/edition.rng from where the source is; a document without one is not this test's
+    business (adding such a document to tei/ breaks no test)."""
+    models = [pi for pi in _before_root(etree.parse(str(source)).getroot())
+              if isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-model"]
+    for pi in models:
+        href = re.search(r'href="([^"]+)"', pi.text).group(1)
+        assert (source.parent / href).resolve() == (ROOT / "schemas" / "edition.rng").resolve(), (
+            f"{source.name}: <?xml-model href={href!r}?> does not lead to schemas/edition.rng")
+
+
+def _before_root(root):
+    node = root.getprevious()
+    while node is not None:
+        yield node
+        node = node.getprevious()
