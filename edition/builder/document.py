@@ -38,6 +38,7 @@ class Job:
     registers: tuple[str, ...] = ()  # the edition's register files (registers.cached reads them once per process)
     registers_digest: str = ""  # ... and what the build read in them
     custom: Custom | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
+    entry_pages: bool = False  # whether the register entries have pages of their own (render.pages)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def process(job: Job) -> Done:
         return done  # not rendered: its previous outputs stay as they were
     try:
         rendered = document.render(source, doc_id, dict(job.params), job.custom,
-                                   registers.entries_xml(reached) if reached else None)
+                                   registers.entries_xml(reached) if reached else None, job.entry_pages)
     except TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
