@@ -36,6 +36,16 @@ def _url(value: str) -> str | None:
     return None
 
 
+_NCNAME = re.compile(r"^[^\W\d][\w.\-]*$")
+
+
+def _witness(value: str) -> str | None:
+    """Why ``value`` is not a witness's xml:id ("A", or "#A"), or None."""
+    if not _NCNAME.match(value[1:] if value.startswith("#") else value):
+        return "expected the xml:id of a witness (<witness xml:id=\"A\">), such as A or #A"
+    return None
+
+
 def _line(value: str) -> str | None:
     if not value.strip():
         return "expected some text"
@@ -71,6 +81,8 @@ PARAMETERS: dict[str, Parameter] = {p.name: p for p in (
     Parameter("edition-url", "the address output/html/ is published at (citations, BibTeX, CSL-JSON)", _url),
     Parameter("edition-title", "the edition's title (the index and persons pages)", _line),
     Parameter("interface-language", "the language of the pages' own words (headings, labels, the legend)", _language),
+    Parameter("base-witness", "the witness whose readings stand in the text where an apparatus entry has no lemma "
+                              "(its xml:id; without it, the entry's first reading)", _witness),
 )}
 
 
@@ -138,6 +150,8 @@ EDITION_KEYS: dict[str, Key] = {k.name: k for k in (
     Key("schema", str, "the RelaxNG schema, relative to edition.toml (default: the built-in one)"),
     Key("rules", bool, "whether the edition's rules run after the grammar (default: true)"),
     Key("jobs", int, "worker processes for builds (default: one per CPU)"),
+    Key("base-witness", str, "the witness whose readings stand in the text where an apparatus entry has no lemma "
+                             "(its xml:id; default: the entry's first reading)", "base-witness"),
 )}
 TABLES = {"edition": "what the edition is and where its files are", "params": "stylesheet parameters"}
 

@@ -49,7 +49,7 @@
   <xsl:param name="formats" as="xs:string" select="''"/>
 
   <!-- document: every output, from the document node (the only node it is applied to) -->
-  <xsl:mode name="document" on-no-match="fail" use-accumulators="e:element-number"/>
+  <xsl:mode name="document" on-no-match="fail" use-accumulators="e:element-number e:line-count"/>
 
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>

@@ -16,7 +16,7 @@ from pathlib import Path
 from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
-from edition.render import document
+from edition.render import document, words
 from edition.sources import registers
 from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
@@ -80,7 +80,7 @@ def process(job: Job) -> Done:
         done.diagnostics = problems
         return done
     regs = registers.for_job(job.registers, job.registers_digest)
-    problems = diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules, regs)
+    problems += diagnose(source, compile_schema(Path(job.schema) if job.schema else None), job.rules, regs)
     reached = registers.used(source, regs)
     done.registers = {ptr: entry.digest if entry is not None else None for ptr, entry in sorted(reached.items())}
     if job.rules:
@@ -99,6 +99,8 @@ def process(job: Job) -> Done:
         done.render_failed = True
         return done
     done.outputs, done.summary, done.unstyled = rendered.outputs, rendered.summary, rendered.unstyled
+    # nothing lost: every word of the shown parts of the source is in each reading edition
+    done.diagnostics += words.check(source.root, rendered.outputs, job.display, source.position)
     return done
 
 

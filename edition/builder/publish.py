@@ -208,9 +208,15 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
     for name, (count, docs, display, line, column) in unstyled.items():
         where = f" in {docs} documents" if docs > 1 else ""
         result.extra.append(warning("unstyled-element", display, line, column,
-                                    f"<{name}> has no rendering rule; its text is rendered plainly "
+                                    f"{_shown_name(name)} is not a TEI element and has no rendering rule; its text is "
+                                    f"shown plainly "
                                     f"({count} occurrence{'s' if count != 1 else ''}{where})"))
     return documents, summaries, failed
+
+
+def _shown_name(name: str) -> str:
+    """An element's name as a warning shows it: {namespace}name, or name (in no namespace)."""
+    return f"<{name[2:]}> (in no namespace)" if name.startswith("{}") else f"<{name}>"
 
 
 def _write_document(done: Done, p: Planned, out: Path, writer: output.OutputFolder, result: Result) -> dict:

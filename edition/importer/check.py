@@ -19,4 +19,4 @@ def check(data: bytes, doc_id: str, display: str, folder: Path | None = None, re
     source, problems = parse.from_bytes(data, (folder or Path()) / f"{doc_id}.xml", display)
     if source is None:
         return problems
-    return diagnose(source, compile_schema(), True, registers or NO_REGISTERS)
+    return problems + diagnose(source, compile_schema(), True, registers or NO_REGISTERS)

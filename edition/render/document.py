@@ -40,11 +40,13 @@ def render(source: Source, doc_id: str, params: dict, custom: saxon.Custom | Non
 
 
 def unstyled(source: Source, no_rule: dict[str, dict[int, str]]) -> dict[str, list[int]]:
-    """Elements of the text that no text format has a rule for (their text is rendered plainly), as the
-    formats said while rendering (``saxon.Outputs.no_rule``): name -> [count, line, column of the
-    first]."""
+    """Elements of the text outside the TEI namespace that no text format has a rule for (their text
+    is rendered plainly), as the formats said while rendering (``saxon.Outputs.no_rule``): name
+    ("{namespace}local") -> [count, line, column of the first]. Every TEI element has a rule of its
+    own (docs/coverage.md)."""
     texts = [name for name, fmt in FORMATS.items() if fmt.text]
     numbers = set.intersection(*(set(no_rule.get(name, ())) for name in texts)) if texts else set()
+    numbers = {n for n in numbers if no_rule[texts[0]][n].startswith("{")}
     found: dict[str, list[int]] = {}
     first: dict[int, str] = {}  # element number -> name, for the first of each name
     for number in sorted(numbers):  # document order

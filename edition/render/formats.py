@@ -77,9 +77,10 @@ ENTRY_FOLDERS = {kind: fmt.folder for kind, fmt in ENTRY_PAGES.items()}
 DOCUMENT = "document.xsl"
 
 #: Static files copied into an output folder: (package data path, folder, name).
-ASSETS = [("xslt", "css/edition.css", "html", "edition.css")]
+ASSETS = [("xslt", "css/edition.css", "html", "edition.css"),
+          ("xslt", "js/edition.js", "html", "edition.js")]  # the witness switch of pages with an apparatus
 #: The assets the pages link to, by the name of the stylesheet parameter that gets the link (NAME-href).
-LINKED_ASSETS = {"css": ASSETS[0]}
+LINKED_ASSETS = {"css": ASSETS[0], "js": ASSETS[1]}
 
 
 #: The edition's own CSS, when it has one (its xslt/css/custom.css): copied beside the built-in

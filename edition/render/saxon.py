@@ -110,6 +110,26 @@ def customised(custom: str | None) -> list[Path]:
     return sorted(p for p in Path(custom).rglob("*") if p.is_file() and p.suffix in (".xsl", ".xslt", ".css", ".xml"))
 
 
+@cache
+def messages(language: str, custom: Custom | None = None):
+    """The message catalogue of ``language`` as the XDM map the stylesheets' $messages takes, read
+    once per process (each run reading the file cost a tenth of a document's rendering)."""
+    from xml.etree import ElementTree
+
+    folder = Path(custom.folder) if custom and (Path(custom.folder) / DOCUMENT).is_file() else resources.folder("xslt")
+    root = ElementTree.parse(folder / "i18n" / f"{language}.xml").getroot()
+    entries = {m.get("key"): m.text or "" for m in root.iter("message")}
+    entries["#plural"] = root.get("plural") or "one-other"
+    proc = processor()
+    return proc.make_map({proc.make_string_value(k): proc.make_string_value(v) for k, v in entries.items()})
+
+
+def _with_messages(params: dict | None, custom: Custom | None) -> dict:
+    params = dict(params or {})
+    params.setdefault("messages", messages(str(params.get("interface-language") or "en"), custom))
+    return params
+
+
 def _value(value):
     proc = processor()
     if not isinstance(value, (bool, int, str)) and hasattr(value, "is_node"):  # a parsed document (PyXdmNode)
@@ -128,7 +148,7 @@ def render_text(xml: str, stylesheet: str, params: dict | None = None, custom: C
         try:
             node = processor().parse_xml(xml_text=xml)
             executable.clear_parameters()
-            for name, value in (params or {}).items():
+            for name, value in _with_messages(params, custom).items():
                 executable.set_parameter(name, _value(value))
             result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
@@ -173,7 +193,7 @@ def render_all(xml: str, stylesheets: list[str], params: dict | None = None, cus
             node = processor().parse_xml(xml_text=xml)
             for executable in executables:
                 executable.clear_parameters()
-                for name, value in (params or {}).items():
+                for name, value in _with_messages(params, custom).items():
                     executable.set_parameter(name, _value(value))
                 results.append(executable.transform_to_string(xdm_node=node))
         except Exception as exc:
@@ -225,7 +245,8 @@ def render_parsed(node, formats: Iterable[str], params: dict | None = None, cust
     executable = compiled(DOCUMENT, custom)
     try:
         executable.clear_parameters()
-        for name, value in {**(params or {}), "formats": " ".join(formats), "report-unstyled": True}.items():
+        for name, value in {**_with_messages(params, custom), "formats": " ".join(formats),
+                            "report-unstyled": True}.items():
             executable.set_parameter(name, _value(value))
         executable.set_save_xsl_message(True, None)  # kept for get_xsl_messages, not printed
         executable.clear_xsl_messages()

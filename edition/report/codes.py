@@ -36,7 +36,8 @@ _OTHER_CODES = [
     Code("encoding", E, "the file's bytes are in the encoding it declares (UTF-8 unless declared)"),
     Code("entity", E, "no entity references other than the five XML predefines"),
     Code("doctype", E, "no DOCTYPE declaration (no DTDs, no entities)"),
-    Code("xinclude", E, "no XInclude"),
+    Code("xinclude", E, "no XInclude without a fallback (an inclusion is never followed)"),
+    Code("xinclude-fallback", W, "an XInclude is not processed (it would read another file): its xi:fallback stands in its place"),
     Code("schema-element", E, "every element is allowed where it stands by the grammar"),
     Code("schema-attribute", E, "every attribute is allowed, and required attributes are present"),
     Code("schema-value", E, "attribute values have the datatype the grammar requires"),
@@ -51,7 +52,7 @@ _OTHER_CODES = [
                          "device name such as CON or NUL)"),
     Code("id-too-long", E, "the document id is short enough, in bytes, for its output files' names (at most 236)"),
     Code("output-kept", W, "an output of a removed document is removed only if nobody changed it since the build wrote it"),
-    Code("unstyled-element", W, "the stylesheets have a rule for every element of the text (else its text is rendered plainly)"),
+    Code("unstyled-element", W, "an element of the text outside the TEI namespace has a rendering rule (else its text is shown plainly)"),
     Code("no-sources", W, "the PATHs given hold TEI sources (*.xml) to check"),
     Code("manifest-damaged", W, "the build's record of the last build (output/.edition-manifest.json) is as a build wrote it (else what it says is not trusted, and rebuilt)"),
     Code("name-differs", W, "one person id has one name across the edition: the register's (or a variant it lists), else the "
@@ -66,7 +67,9 @@ _OTHER_CODES = [
     Code("paragraph-too-long", E, "a paragraph of a transcript to import is at most 1,000,000 characters"),
     Code("unreadable", E, "a transcript of a folder being imported can be read"),
     Code("id-taken", E, "two transcripts of a folder being imported do not give one document id"),
-    Code("text-lost", E, "an import's draft holds every word and sign of its input (else it is a bug of the import)"),
+    # the words check: of the build (edition/render/words.py) and of an import (edition/importer/words.py)
+    Code("text-lost", E, "every word of a document's shown parts is in its HTML and text editions (the build); an import's "
+                         "draft holds every word and sign of its input (else it is a bug of the stylesheets, or of the import)"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _OTHER_CODES}

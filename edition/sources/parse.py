@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from edition.diagnostics import Diagnostic, error
+from edition.diagnostics import Diagnostic, error, warning
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -468,17 +468,75 @@ def from_bytes(data: bytes, path: Path, display: str) -> tuple[Source | None, li
         # a DOCTYPE in an encoding the prolog scan could not read: refused all the same
         return None, [_doctype_error(display, 1, 1)]
     source = Source(path=path, display=display, tree=tree, data=data)
+    warnings: list[Diagnostic] = []
     for el in tree.getroot().iter(f"{{{XINCLUDE_NS[0]}}}*", f"{{{XINCLUDE_NS[1]}}}*"):
+        if _fallback(el) is el:  # the fallback of an include: said with its include
+            continue
         line, col = source.position(el)
-        return None, [error("xinclude", display, line, col,
-                            "XInclude is not processed (it would read other files); put the included text in the document itself")]
+        fallback = _fallback(el)
+        if fallback is None:
+            return None, [error("xinclude", display, line, col,
+                                "XInclude is not processed (it would read other files); put the included text in the document "
+                                "itself, or give the inclusion an <xi:fallback> to stand in its place")]
+        warnings.append(warning("xinclude-fallback", display, line, col,
+                                f'XInclude of "{el.get("href", "")}" is not processed (it would read another file); '
+                                f"its <xi:fallback> stands in its place"))
+    if warnings:
+        _use_fallbacks(source)
     for el in tree.getroot().iter(etree.Entity):
         return None, [error("entity", display, el.sourceline or 1, 1,
                             f"entity reference &{el.name}; is not allowed; write the character itself")]
     beyond = limits(source)
     if beyond:
         return None, beyond
-    return source, []
+    return source, warnings
+
+
+def _insert_text(parent: etree._Element, index: int, text: str | None) -> None:
+    """Add ``text`` where the child at ``index`` of ``parent`` would stand (after the one before it)."""
+    if not text:
+        return
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+
+
+def _fallback(include: etree._Element) -> etree._Element | None:
+    """The xi:fallback of an xi:include (None for another XInclude element, or an include without
+    one). A fallback may hold includes of its own: each needs a fallback too."""
+    if etree.QName(include).localname != "include":
+        parent = include.getparent()
+        inside = parent is not None and etree.QName(parent).namespace in XINCLUDE_NS and etree.QName(parent).localname == "include"
+        return include if inside and etree.QName(include).localname == "fallback" else None
+    found = [c for c in include if isinstance(c.tag, str) and etree.QName(c).localname == "fallback"
+             and etree.QName(c).namespace in XINCLUDE_NS]
+    return found[0] if found else None
+
+
+def _use_fallbacks(source: Source) -> None:
+    """Each xi:include (none is ever followed) replaced by the content of its xi:fallback, in the tree
+    the build renders; the positions of the other elements are taken first (they stay as in the file)."""
+    source._start_tags()
+    root = source.root
+    while True:
+        include = next((el for el in root.iter(f"{{{XINCLUDE_NS[0]}}}include", f"{{{XINCLUDE_NS[1]}}}include")), None)
+        if include is None:
+            return
+        fallback = _fallback(include)
+        parent = include.getparent()
+        if parent is None:  # the root itself: nothing can stand in its place
+            return
+        index = parent.index(include)
+        content = list(fallback) if fallback is not None else []
+        text = fallback.text if fallback is not None else None
+        tail = include.tail
+        parent.remove(include)
+        _insert_text(parent, index, text)
+        for offset, child in enumerate(content):
+            parent.insert(index + offset, child)
+        _insert_text(parent, index + len(content), tail)
 
 
 # ------------------------------------------------------------------ what the stylesheets' parser accepts

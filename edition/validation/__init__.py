@@ -65,7 +65,7 @@ def check(path: Path, display: str, config: Config, registers: Registers = NO_RE
     source, problems = load(path, display)
     if source is None:
         return Checked(path, display, None, problems)
-    return Checked(path, display, source, sort(diagnose(source, compile_schema(config.schema), config.rules, registers)))
+    return Checked(path, display, source, sort(problems + diagnose(source, compile_schema(config.schema), config.rules, registers)))
 
 
 def check_all(paths: list[Path], config: Config, keep_sources: bool = False) -> Result:

@@ -16,7 +16,7 @@ from edition import resources
 from edition.diagnostics import Diagnostic
 from edition.errors import SchemaError
 from edition.sources.parse import Source
-from edition.validation import grammar
+from edition.validation import grammar, prune
 from edition.validation.explain import explain
 
 
@@ -26,7 +26,7 @@ class Schema:
     (without a file, errors are said in libxml2's own words)."""
 
     path: Path | None
-    relaxng: etree.RelaxNG
+    relaxng: etree.RelaxNG | prune.Pruned  # validate(tree), then error_log
 
     def analysis(self) -> grammar.Grammar | None:
         return grammar.load(self.path) if self.path is not None else None
@@ -36,6 +36,13 @@ class Schema:
 def compile_schema(path: Path | None = None) -> Schema:
     """The compiled RelaxNG schema at ``path`` (default: the edition's), once per process."""
     path = Path(path) if path else resources.schema()
+    # -- schema pruning (edition.validation.prune): a large schema (tei_all.rng: 9 to 14 s to compile
+    # whole) is compiled per document, pruned to the names it uses, with the same verdicts and errors;
+    # the messages still read the full schema (Schema.analysis)
+    pruned = prune.load(path)
+    if pruned is not None:
+        return Schema(path, pruned)
+    # --
     try:
         doc = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
         schema = etree.RelaxNG(doc)

@@ -403,11 +403,11 @@ def test_only_documented_parameters_with_checked_values_are_accepted(tmp_path, c
 
 
 def test_the_documented_parameters_are_listed_and_accepted(tmp_path, capsys):
-    assert set(config.PARAMETERS) == {"edition-url", "edition-title", "interface-language"}
+    assert set(config.PARAMETERS) == {"edition-url", "edition-title", "interface-language", "base-witness"}
     src, out = tmp_path / "tei", tmp_path / "out"
     src.mkdir()
     (src / "a.xml").write_text(doc("a"), encoding="utf-8")
     code, _, err = run_cli(capsys, "build", src, "--out", out, "--param", "edition-url=https://example.org/ed",
-                           "--param", "edition-title=My edition")
+                           "--param", "edition-title=My edition", "--param", "base-witness=A")
     assert code == 0, err
     assert "https://example.org/ed/a.html" in (out / "cite" / "a.bib").read_text(encoding="utf-8")

@@ -80,4 +80,12 @@ def test_unknown_keys_parameters_and_wrong_values_are_errors_naming_the_valid_on
 def test_the_valid_names_are_listed(edition, capsys):
     write(edition, '[edition]\nsauces = "tei"\n')
     err = run_cli(capsys, "validate")[2]
-    assert "the valid names are: jobs, language, output, rules, schema, sources, title, url" in err
+    assert "the valid names are: base-witness, jobs, language, output, rules, schema, sources, title, url" in err
+
+
+def test_the_base_witness_is_a_witness_id(tmp_path, capsys):
+    edition = tmp_path / "ed"
+    edition.mkdir()
+    (edition / "edition.toml").write_text('[edition]\nbase-witness = "not an id"\n', encoding="utf-8")
+    code, _, err = run_cli(capsys, "build", "--config", edition / "edition.toml")
+    assert code == 2 and "base-witness" in err and "xml:id of a witness" in err

@@ -78,11 +78,13 @@ def test_the_text_edition_names_its_citation_files_where_they_are(built):
 def test_the_registry_computes_every_link_a_stylesheet_is_given():
     links = formats.links("a b")
     assert links == {
-        "index-href": "index.html", "persons-href": "persons.html", "places-href": "places.html", "css-href": "edition.css",
+        "index-href": "index.html", "persons-href": "persons.html", "places-href": "places.html",
+        "css-href": "edition.css", "js-href": "edition.js",
         "html-href": "a%20b.html", "text-href": "../text/a%20b.txt",
         "csl-href": "../cite/a%20b.json", "bibtex-href": "../cite/a%20b.bib", "tei-href": "../tei/a%20b.xml",
     }
-    assert formats.links() == {k: v for k, v in links.items() if k in ("index-href", "persons-href", "places-href", "css-href")}
+    assert formats.links() == {k: v for k, v in links.items()
+                               if k in ("index-href", "persons-href", "places-href", "css-href", "js-href")}
 
 
 def test_no_stylesheet_names_a_file_of_the_edition():
@@ -156,18 +158,18 @@ def test_the_one_run_gives_every_output_as_each_stylesheet_alone_does(path):
 
 
 UNSTYLED = {
-    # no format has a rule for <seg>: twice, reported once with its count, at the first
-    '<p>The conversation took place in': '<p><seg>One</seg> and <seg>two</seg>.</p>\n        <p>The conversation took place in',
-    # a heading of a division has a rule; one of a group of verse lines has none
-    '<div type="transcript">': '<div type="transcript">\n        <head>Heading</head>\n        <lg><head>Verses</head><l>A line</l></lg>',
+    # an element of another vocabulary, twice: reported once with its count, at the first
+    '<p>The conversation took place in': '<p><x:seg xmlns:x="urn:example:x">One</x:seg> and <x:seg xmlns:x="urn:example:x">two</x:seg>.</p>\n        <p>The conversation took place in',
+    # an element in no namespace; TEI elements (a heading of a group of verse lines, a segment) have rules
+    '<div type="transcript">': '<div type="transcript">\n        <head>Heading</head>\n        <lg><head>Verses</head><l>A <plain xmlns="">line</plain> <seg>apart</seg></l></lg>',
     # the HTML edition marks up <hi>; the text edition shows it plainly, by design: not reported
     'and spoke of the': 'and <hi rend="italic">spoke</hi> of the',
     # the header is not the text: not reported
-    '<p>A short conversation': '<p><seg>In the header</seg> A short conversation',
+    '<p>A short conversation': '<p><x:seg xmlns:x="urn:example:x">In the header</x:seg> A short conversation',
 }
 
 
-def test_elements_no_text_format_has_a_rule_for_are_reported_with_their_count_and_first_place(tmp_path, capsys):
+def test_elements_outside_tei_without_a_rule_are_reported_with_their_count_and_first_place(tmp_path, capsys):
     text = SIGNS.read_text(encoding="utf-8")
     for old, new in UNSTYLED.items():
         assert old in text
@@ -179,18 +181,19 @@ def test_elements_no_text_format_has_a_rule_for_are_reported_with_their_count_an
     err = capsys.readouterr().err
     assert code == 0, err
     found = {m.group(3): (int(m.group(1)), int(m.group(2)), m.group(4))
-             for m in re.finditer(r":(\d+):(\d+): warning\[unstyled-element\]: <(\w+)> has no rendering rule; "
-                                  r"its text is rendered plainly \((\d+ occurrences?)\)", err)}
+             for m in re.finditer(r":(\d+):(\d+): warning\[unstyled-element\]: (<[^>]+>(?: \(in no namespace\))?) is not a TEI "
+                                  r"element and has no rendering rule; its text is shown plainly \((\d+ occurrences?)\)", err)}
     lines = text.splitlines()
-    seg_line = next(i for i, l in enumerate(lines, 1) if "<seg>One" in l)
-    verses_line = next(i for i, l in enumerate(lines, 1) if "<head>Verses" in l)
+    seg_line = next(i for i, l in enumerate(lines, 1) if "One</x:seg>" in l)
+    plain_line = next(i for i, l in enumerate(lines, 1) if "<plain" in l)
     assert found == {
-        "seg": (seg_line, lines[seg_line - 1].index("<seg>") + 1, "2 occurrences"),
-        "head": (verses_line, lines[verses_line - 1].index("<head>Verses") + 1, "1 occurrence"),
+        "<{urn:example:x}seg>": (seg_line, lines[seg_line - 1].index("<x:seg") + 1, "2 occurrences"),
+        "<plain> (in no namespace)": (plain_line, lines[plain_line - 1].index("<plain") + 1, "1 occurrence"),
     }
+    assert err.count("unstyled-element") == 2
     # and their text is there, plainly, in both formats
     page = (tmp_path / "out" / "html" / f"{SIGNS.stem}.html").read_text(encoding="utf-8")
     plain = (tmp_path / "out" / "text" / f"{SIGNS.stem}.txt").read_text(encoding="utf-8")
-    for words in ("One and two", "Verses"):
+    for words in ("One and two", "Verses", "A line apart"):
         assert words in " ".join(lxml_html.document_fromstring(page).text_content().split())
         assert words in " ".join(plain.split())

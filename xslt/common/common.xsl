@@ -24,6 +24,9 @@
   <xsl:include href="functions/citation.xsl"/>
   <xsl:include href="functions/metadata.xsl"/>
   <xsl:include href="functions/unstyled.xsl"/>
+  <xsl:include href="functions/elements.xsl"/>
+  <xsl:include href="functions/transcription.xsl"/>
+  <xsl:include href="functions/apparatus.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="output.xsl"/>
 </xsl:stylesheet>

@@ -51,6 +51,13 @@
   <xsl:param name="edition-title" as="xs:string" select="''"/>
   <!-- the language of the pages' own words (a catalogue in xslt/i18n/): edition.toml's edition.language -->
   <xsl:param name="interface-language" as="xs:string" select="'en'"/>
+  <!-- the catalogue of that language, already read (the build passes it; run alone: read from xslt/i18n/) -->
+  <xsl:param name="messages" as="map(xs:string, xs:string)?" select="()"/>
+  <!-- the script of the pages (the witness switch of an apparatus) -->
+  <xsl:param name="js-href" as="xs:string" select="''"/>
+  <!-- the witness whose readings stand in the text where an apparatus entry has no lemma (its
+       xml:id; edition.toml's base-witness); '' for the first reading of each entry -->
+  <xsl:param name="base-witness" as="xs:string" select="''"/>
   <!-- whether the text formats report the elements they have no rule for (functions/unstyled.xsl) -->
   <xsl:param name="report-unstyled" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>

@@ -15,10 +15,13 @@
     exclude-result-prefixes="#all"
     default-mode="text">
 
+  <!-- every other TEI element (formats/text/tei.xsl), the critical apparatus, descriptions and references -->
+  <xsl:include href="text/tei.xsl"/>
+
   <xsl:param name="width" as="xs:integer" select="72"/>
 
   <!-- text: the whole text edition, from the document node (the only node it is applied to) -->
-  <xsl:mode name="text" on-no-match="fail" use-accumulators="e:element-number"/>
+  <xsl:mode name="text" on-no-match="fail" use-accumulators="e:element-number e:line-count"/>
   <!-- text-block: wrapped paragraphs, from the elements of the text at block level;
        text-inline: the running text inside a paragraph. Elements without a rule keep their
        text: nothing is silently dropped. -->
@@ -198,8 +201,11 @@
 
   <!-- the sections of the text edition, from the document node -->
   <xsl:template name="text-sections">
-    <xsl:variable name="header" select="tei:TEI/tei:teiHeader"/>
+    <xsl:variable name="header" select="*/tei:teiHeader"/>
     <xsl:value-of select="e:heading(e:title(.), '=')"/>
+    <xsl:for-each select="e:subtitles(.)">
+      <xsl:value-of select="e:para-inline(node())"/>
+    </xsl:for-each>
     <xsl:for-each select="e:document-types(.)">
       <xsl:value-of select="e:field(e:label('document-type'), .)"/>
     </xsl:for-each>
@@ -219,6 +225,9 @@
     <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
       <xsl:value-of select="e:field(e:label('source'), e:source-line(.))"/>
     </xsl:for-each>
+    <xsl:for-each select="$header/tei:profileDesc/tei:correspDesc/*">
+      <xsl:value-of select="e:field(e:correspondence-label(.), e:joined-text(.))"/>
+    </xsl:for-each>
     <xsl:value-of select="$e:NL"/>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
@@ -226,11 +235,11 @@
 
     <xsl:for-each select="$header/tei:profileDesc/tei:abstract">
       <xsl:value-of select="e:heading(upper-case(e:label('summary')), '-')"/>
-      <xsl:apply-templates select="tei:p" mode="text-block"/>
+      <xsl:apply-templates select="*" mode="text-block"/>
     </xsl:for-each>
 
     <xsl:value-of select="e:heading(upper-case(e:label('transcript')), '-')"/>
-    <xsl:apply-templates select="tei:TEI/tei:text/(tei:front, tei:body)" mode="text-block"/>
+    <xsl:apply-templates select="*/tei:text/(* except tei:back), */tei:sourceDoc, tei:teiCorpus/(tei:TEI | tei:teiCorpus)" mode="text-block"/>
 
     <xsl:variable name="notes" select="e:footnotes(.)"/>
     <xsl:if test="exists($notes)">
@@ -241,7 +250,16 @@
       <xsl:value-of select="$e:NL"/>
     </xsl:if>
 
-    <xsl:variable name="signs" select="e:signs-used(.)"/>
+    <xsl:variable name="apps" select="e:apps(.)"/>
+    <xsl:if test="exists($apps)">
+      <xsl:value-of select="e:heading(upper-case(e:label('apparatus')), '-')"/>
+      <xsl:for-each select="$apps">
+        <xsl:value-of select="e:hang('[' || e:app-label(.) || '] ', e:app-entry(.))"/>
+      </xsl:for-each>
+      <xsl:value-of select="$e:NL"/>
+    </xsl:if>
+
+    <xsl:variable name="signs" select="e:signs-used(.)[?text != '']"/>
     <xsl:if test="exists($signs)">
       <xsl:value-of select="e:heading(upper-case(e:label('legend')), '-')"/>
       <xsl:variable name="cell" select="max($signs ! string-length(?text)) + 2"/>
@@ -251,7 +269,7 @@
       <xsl:value-of select="$e:NL"/>
     </xsl:if>
 
-    <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc">
+    <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc[e:ms-simple(.)]">
       <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       <xsl:value-of select="e:para(e:source-line(.))"/>
       <xsl:for-each select="e:source-details(.)">
@@ -261,24 +279,38 @@
       <xsl:value-of select="$e:NL"/>
     </xsl:for-each>
 
+    <!-- a manuscript description the Source panel's facts do not say whole: part by part -->
+    <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/tei:msDesc[not(e:ms-simple(.))]">
+      <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
+      <xsl:apply-templates select="*" mode="text-ms"/>
+    </xsl:for-each>
+
     <xsl:variable name="other" select="$header/tei:fileDesc/tei:sourceDesc/(* except tei:msDesc)"/>
     <xsl:if test="exists($other)">
       <xsl:if test="empty($header/tei:fileDesc/tei:sourceDesc/tei:msDesc)">
         <xsl:value-of select="e:heading(upper-case(e:label('source')), '-')"/>
       </xsl:if>
       <xsl:for-each select="$other">
-        <xsl:value-of select="e:para-inline(if (self::tei:p) then node() else .)"/>
+        <xsl:choose>
+          <xsl:when test="not(self::tei:p | self::tei:bibl | self::tei:ab) and (e:is-block(.) or starts-with(local-name(), 'list')
+              or self::tei:recordingStmt or self::tei:scriptStmt)">
+            <xsl:apply-templates select="." mode="text-block"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="e:para-inline(if (self::tei:p) then node() else .)"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </xsl:if>
 
-    <xsl:for-each select="$header/tei:encodingDesc">
+    <xsl:for-each select="$header/tei:encodingDesc[.//tei:p]">
       <xsl:value-of select="e:heading(upper-case(e:label('editorial-principles')), '-')"/>
       <xsl:for-each select=".//tei:p">
         <xsl:value-of select="e:para-inline(node())"/>
       </xsl:for-each>
     </xsl:for-each>
 
-    <xsl:apply-templates select="tei:TEI/tei:text/tei:back" mode="text-block"/>
+    <xsl:apply-templates select="*/tei:text/tei:back" mode="text-block"/>
 
     <xsl:value-of select="e:heading(upper-case(e:label('cite')), '-')"/>
     <!-- the document's address stays on one line -->
@@ -293,14 +325,17 @@
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor)">
       <xsl:value-of select="e:para(e:label(local-name()) || ': ' || normalize-space(.))"/>
     </xsl:for-each>
-    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt">
-      <xsl:value-of select="e:para(normalize-space(tei:resp[1]) || ' ' || e:names(* except tei:resp))"/>
+    <xsl:for-each select="$header/tei:fileDesc/(tei:titleStmt | tei:editionStmt)/tei:respStmt">
+      <xsl:value-of select="e:para(string-join(tei:resp ! normalize-space(.), '; ') || ' ' || e:names(* except tei:resp))"/>
     </xsl:for-each>
-    <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:p">
-      <xsl:value-of select="e:para(e:label('edition') || ': ' || e:inline(node()))"/>
+    <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/(* except tei:respStmt)">
+      <xsl:value-of select="e:para((if (self::tei:p) then e:label('edition') else e:field-label(.)) || ': ' || e:inline(node()))"/>
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
       <xsl:value-of select="e:para(e:label('funder') || ' ' || normalize-space(.))"/>
+    </xsl:for-each>
+    <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:sponsor | tei:principal | tei:meeting)">
+      <xsl:value-of select="e:para(e:field-label(.) || ': ' || normalize-space(.))"/>
     </xsl:for-each>
     <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt[tei:publisher | tei:authority | tei:distributor]">
       <xsl:value-of select="e:para(e:label('publisher') || ' ' || string-join((tei:publisher, tei:authority, tei:distributor) ! normalize-space(.), ', '))"/>
@@ -320,23 +355,56 @@
 
   <!-- ===================================================== blocks -->
 
-  <xsl:template match="tei:front | tei:body | tei:back | tei:div | tei:opener | tei:closer" mode="text-block">
+  <xsl:template match="tei:front | tei:body | tei:back | tei:div" mode="text-block">
     <xsl:apply-templates select="*" mode="text-block"/>
+  </xsl:template>
+  <!-- an opener or closer may hold text of its own among its blocks -->
+  <xsl:template match="tei:opener | tei:closer" mode="text-block">
+    <xsl:call-template name="e:text-mixed"/>
   </xsl:template>
 
   <xsl:template match="tei:div/tei:head" mode="text-block">
     <xsl:value-of select="e:heading(e:inline(node()), '-')"/>
   </xsl:template>
 
-  <!-- a table: one paragraph a row, its cells joined by " | " -->
+  <!-- a table: its heading, then one paragraph a row, its cells joined by " | " (anything else
+       between rows, a paragraph of its own) -->
   <xsl:template match="tei:table" mode="text-block">
-    <xsl:for-each select="tei:row">
-      <xsl:value-of select="e:para(string-join(tei:cell ! e:inline(node()), ' | '))"/>
+    <xsl:for-each select="*">
+      <xsl:choose>
+        <xsl:when test="self::tei:row"><xsl:value-of select="e:para(string-join(tei:cell ! e:inline(node()), ' | '))"/></xsl:when>
+        <xsl:when test="self::tei:head"><xsl:value-of select="e:para-inline(node())"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="text-block"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
+  <!-- a paragraph: wrapped; one that holds blocks (a list, verse, a table), its text around them -->
   <xsl:template match="tei:p | tei:dateline | tei:salute | tei:signed | tei:stage" mode="text-block">
-    <xsl:value-of select="e:para-inline(node())"/>
+    <xsl:call-template name="e:text-mixed"/>
+  </xsl:template>
+
+  <!-- The content of an element that may hold blocks among its text: each run of text a
+       paragraph, each block as it is (one without blocks: one paragraph, as e:para-inline) -->
+  <xsl:template name="e:text-mixed">
+    <xsl:param name="nodes" as="node()*" select="node()"/>
+    <xsl:param name="lead" as="xs:string" select="''"/>
+    <xsl:choose>
+      <xsl:when test="not(some $n in $nodes satisfies e:is-block($n))">
+        <xsl:value-of select="if ($lead = '') then e:para-inline($nodes) else e:para(string-join(($lead, e:inline($nodes)), ' '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="$nodes" group-adjacent="e:is-block(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="text-block"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="if (position() = 1 and $lead != '') then e:para(string-join(($lead, e:inline(current-group())), ' '))
+                  else e:para-inline(current-group())"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- the speaker label, as printed, opens the first paragraph of the speech -->
@@ -363,12 +431,13 @@
   <xsl:template match="tei:lg" mode="text-block">
     <xsl:apply-templates select="*" mode="text-block"/>
   </xsl:template>
+  <!-- every fifth line shows its number, after it -->
   <xsl:template match="tei:l" mode="text-block">
-    <xsl:value-of select="e:wrap-inline(node(), '') || $e:NL"/>
+    <xsl:value-of select="e:wrap-inline(node(), '') || e:line-number(.) ! ('  ' || .) || $e:NL"/>
     <xsl:if test="not(following-sibling::*[1][self::tei:l])"><xsl:value-of select="$e:NL"/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:listBibl" mode="text-block">
+  <xsl:template match="tei:listBibl[@type = 'related']" mode="text-block">
     <xsl:value-of select="e:heading(upper-case((tei:head/normalize-space(), e:label(string(@type)))[1]), '-')"/>
     <xsl:for-each select="tei:bibl">
       <xsl:value-of select="string-join((tei:date, tei:title) ! e:wrap-inline(node(), ''), $e:NL) || $e:NL"/>
@@ -383,11 +452,15 @@
 
   <!-- milestones between blocks -->
   <xsl:template match="tei:pb" mode="text-block">
-    <xsl:value-of select="e:para('[' || e:page-label(.) || ']')"/>
+    <xsl:value-of select="e:para('[' || e:page-label(.) || e:facs-text(.) || ']')"/>
   </xsl:template>
-  <xsl:template match="tei:lb | tei:anchor" mode="text-block"/>
+  <xsl:template match="tei:lb" mode="text-block"/>
+  <xsl:template match="tei:anchor" mode="text-block">
+    <xsl:variable name="markers"><xsl:apply-templates select="." mode="text-inline"/></xsl:variable>
+    <xsl:if test="normalize-space($markers)"><xsl:value-of select="e:para($markers)"/></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="text-block">
-    <xsl:value-of select="e:para(e:gap-text(.))"/>
+    <xsl:value-of select="e:para-inline(.)"/>
   </xsl:template>
 
   <!-- any other element at block level: its text as a paragraph, so nothing is lost (and said:
@@ -403,23 +476,34 @@
     <xsl:text>[</xsl:text><xsl:value-of select="e:note-number(.)"/><xsl:text>]</xsl:text>
   </xsl:template>
 
+  <!-- a choice: the form the source prints (abbreviation, error, original spelling), then the others -->
   <xsl:template match="tei:choice[tei:abbr]" mode="text-inline">
-    <xsl:apply-templates select="tei:abbr/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:expan/node()" mode="text-inline"/>⟩</xsl:template>
+    <xsl:apply-templates select="tei:abbr[1]/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="e:alternatives(., tei:abbr[1])" mode="e:alternative"/>⟩</xsl:template>
 
   <xsl:template match="tei:choice[tei:sic]" mode="text-inline">
-    <xsl:apply-templates select="tei:sic/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:corr/node()" mode="text-inline"/>⟩</xsl:template>
+    <xsl:apply-templates select="tei:sic[1]/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="e:alternatives(., tei:sic[1])" mode="e:alternative"/>⟩</xsl:template>
 
   <xsl:template match="tei:choice[tei:orig]" mode="text-inline">
-    <xsl:apply-templates select="tei:orig/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="tei:reg/node()" mode="text-inline"/>⟩</xsl:template>
+    <xsl:apply-templates select="tei:orig[1]/node()" mode="text-inline"/> ⟨<xsl:apply-templates select="e:alternatives(., tei:orig[1])" mode="e:alternative"/>⟩</xsl:template>
+
+  <!-- e:alternative: an alternative of a choice, its content ("/" between two) -->
+  <xsl:mode name="e:alternative" on-no-match="fail"/>
+  <xsl:template match="*" mode="e:alternative">
+    <xsl:if test="position() gt 1"> / </xsl:if>
+    <xsl:apply-templates select="node()" mode="text-inline"/>
+  </xsl:template>
 
   <xsl:template match="tei:supplied" mode="text-inline">[<xsl:apply-templates mode="text-inline"/>]</xsl:template>
   <xsl:template match="tei:unclear" mode="text-inline">[<xsl:apply-templates mode="text-inline"/>?]</xsl:template>
-  <xsl:template match="tei:gap" mode="text-inline"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
+  <xsl:template match="tei:gap" mode="text-inline"><xsl:value-of select="e:gap-text(.)"/><xsl:for-each select="tei:desc"> (<xsl:apply-templates mode="text-inline"/>)</xsl:for-each></xsl:template>
   <xsl:template match="tei:q" mode="text-inline">“<xsl:apply-templates mode="text-inline"/>”</xsl:template>
   <xsl:template match="tei:lb" mode="text-inline"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="tei:pb" mode="text-inline"> [<xsl:value-of select="e:page-label(.)"/>] </xsl:template>
+  <xsl:template match="tei:pb" mode="text-inline"> [<xsl:value-of select="e:page-label(.) || e:facs-text(.)"/>] </xsl:template>
+  <!-- inside a word (break="no"): the line break joins it, a page break stands in it -->
+  <xsl:template match="tei:lb[@break = 'no']" mode="text-inline" priority="1"/>
+  <xsl:template match="tei:pb[@break = 'no']" mode="text-inline" priority="1">[<xsl:value-of select="e:page-label(.) || e:facs-text(.)"/>]</xsl:template>
   <xsl:template match="tei:del" mode="text-inline">[<xsl:value-of select="e:label('inline-deleted')"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
-  <xsl:template match="tei:add" mode="text-inline">[<xsl:value-of select="e:label('inline-added')"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
+  <xsl:template match="tei:add" mode="text-inline">[<xsl:value-of select="e:label('inline-added')"/><xsl:value-of select="e:place-label(@place) ! (' ' || .)"/>: <xsl:apply-templates mode="text-inline"/>]</xsl:template>
   <xsl:template match="tei:foreign" mode="text-inline"><xsl:apply-templates mode="text-inline"/> ⟨<xsl:value-of select="e:language-name(@xml:lang)"/>⟩</xsl:template>
   <!-- a link shows where it leads when that is a web address; an unsafe one is only its text -->
   <xsl:template match="tei:ref" mode="text-inline">

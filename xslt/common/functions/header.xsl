@@ -15,6 +15,19 @@
     <xsl:sequence select="normalize-space(string((root($doc)//tei:titleStmt/tei:title)[1]))"/>
   </xsl:function>
 
+  <!-- the other titles of the document (a subtitle, a title in another language), after the first -->
+  <xsl:function name="e:subtitles" as="element(tei:title)*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[position() gt 1]"/>
+  </xsl:function>
+
+  <!-- what a part of a letter's correspondence description says: "Sent", "Received", "Context" -->
+  <xsl:function name="e:correspondence-label" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::tei:correspAction) then e:label('corresp-' || ($el/@type[. = ('sent', 'received',
+        'transmitted', 'redirected', 'forwarded')], 'action')[1]) else e:field-label($el)"/>
+  </xsl:function>
+
   <xsl:function name="e:document-types" as="xs:string*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)//tei:textClass//tei:term[@type = 'documentType'] ! normalize-space(.)"/>

@@ -12,11 +12,14 @@
     exclude-result-prefixes="#all">
 
   <!-- The message catalogue of the interface language ($interface-language, edition.toml's
-       edition.language): xslt/i18n/LANG.xml, one <message key="...">text</message> per label. -->
-  <xsl:variable name="e:catalogue" as="element(catalogue)"
-      select="doc(resolve-uri('../../i18n/' || $interface-language || '.xml', static-base-uri()))/catalogue"/>
-  <xsl:variable name="e:messages" as="map(xs:string, xs:string)"
-      select="map:merge($e:catalogue/message ! map { string(@key): string(.) })"/>
+       edition.language): xslt/i18n/LANG.xml, one <message key="...">text</message> per label.
+       The build hands the catalogue over already read ($messages: edition/render/saxon.py reads it
+       once per process); a stylesheet run alone reads the file. The key "#plural" holds the
+       catalogue's plural rule. -->
+  <xsl:variable name="e:messages" as="map(xs:string, xs:string)" select="
+      if (exists($messages)) then $messages
+      else doc(resolve-uri('../../i18n/' || $interface-language || '.xml', static-base-uri()))/catalogue
+        ! map:merge((message ! map { string(@key): string(.) }, map { '#plural': string(@plural) }))"/>
 
   <!-- the edition's title, as the index and persons pages give it -->
   <xsl:variable name="e:edition-title" as="xs:string"
@@ -41,7 +44,7 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="n" as="xs:integer"/>
     <xsl:variable name="form" select="
-        if ($e:catalogue/@plural = 'one-few-many') then
+        if ($e:messages('#plural') = 'one-few-many') then
           (if ($n mod 10 = 1 and $n mod 100 != 11) then 'one'
            else if ($n mod 10 = (2, 3, 4) and not($n mod 100 = (12, 13, 14))) then 'few' else 'many')
         else if ($n = 1) then 'one' else 'other'"/>

@@ -18,6 +18,14 @@
   <xsl:template match="tei:unclear" mode="plain">[<xsl:apply-templates mode="plain"/>?]</xsl:template>
   <xsl:template match="tei:gap" mode="plain"><xsl:value-of select="e:gap-text(.)"/></xsl:template>
 
+  <!-- the first $words words of a text, and " …" when there are more -->
+  <xsl:function name="e:snippet-text" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="words" as="xs:integer"/>
+    <xsl:variable name="all" select="tokenize(normalize-space($text))"/>
+    <xsl:sequence select="string-join(subsequence($all, 1, $words), ' ') || (if (count($all) gt $words) then ' …' else '')"/>
+  </xsl:function>
+
   <xsl:function name="e:snippet" as="xs:string">
     <xsl:param name="node" as="node()*"/>
     <xsl:param name="words" as="xs:integer"/>

@@ -60,6 +60,17 @@
     <xsl:sequence select="if ($value = '') then () else map { 'label': e:label($key), 'value': $value }"/>
   </xsl:function>
 
+  <!-- Whether the Source panel's facts (e:source-details, e:source-line) say every word of a
+       manuscript description: else it is described part by part (formats/html/records.xsl). -->
+  <xsl:function name="e:ms-simple" as="xs:boolean">
+    <xsl:param name="ms" as="element(tei:msDesc)"/>
+    <xsl:variable name="covered" select="$ms/(tei:head, tei:msIdentifier/(tei:country | tei:settlement | tei:institution
+        | tei:repository | tei:collection | tei:idno), tei:msContents/(tei:p | tei:msItem/(tei:locus | tei:title | tei:textLang
+        | tei:note)), tei:physDesc/(tei:p | tei:objectDesc/tei:p), tei:history/(tei:origin | tei:provenance | tei:acquisition))"/>
+    <xsl:sequence select="empty($ms//(tei:expan | tei:corr | tei:reg | tei:note[e:is-footnote(.)]))
+        and (every $t in $ms//text()[normalize-space()] satisfies exists($t/ancestor::* intersect $covered))"/>
+  </xsl:function>
+
   <!-- The long form: "RGANI. Collection 52. Inventory 1. File 498. Sheets 43. Typescript. N.S. Khrushchev’ Copy." -->
   <xsl:function name="e:source-line" as="xs:string">
     <xsl:param name="ms" as="element(tei:msDesc)"/>

@@ -4,10 +4,12 @@
   an element of the text, its mode's last rule renders the element's content plainly (nothing
   is dropped) and calls e:no-rule, which says so when the pipeline asks (report-unstyled):
   an xsl:message "e:no-rule FORMAT NUMBER NAME" (the format's name in the registry, the
-  element's number among the document's elements in document order, from 1, and its name),
-  which edition/render/saxon.py collects from the same run that renders. The pipeline reports an
-  element that no text format had a rule for (warning unstyled-element). Only elements of the
-  document's text are reported, not of its header.
+  element's number among the document's elements in document order, from 1, and its name: a
+  TEI element's local name, any other's {namespace}name, {}name in no namespace), which
+  edition/render/saxon.py collects from the same run that renders. Every element of TEI has a
+  rule (docs/coverage.md; tests/render/test_coverage.py): the pipeline reports an element of
+  another namespace that no text format had a rule for (warning unstyled-element). Only elements
+  of the document's text are reported, not of its header.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,7 +28,7 @@
     <xsl:param name="format" as="xs:string"/>
     <xsl:if test="$report-unstyled and ancestor::tei:text[parent::*[not(parent::*)]]">
       <xsl:message select="'e:no-rule', $format, accumulator-before('e:element-number'),
-          if (namespace-uri() = ('http://www.tei-c.org/ns/1.0', '')) then local-name()
+          if (namespace-uri() = 'http://www.tei-c.org/ns/1.0') then local-name()
           else '{' || namespace-uri() || '}' || local-name()"/>
     </xsl:if>
   </xsl:template>
