@@ -17,6 +17,7 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document, words
+from edition.render.formats import FORMATS
 from edition.sources import registers
 from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
@@ -99,6 +100,9 @@ def process(job: Job) -> Done:
         done.render_failed = True
         return done
     done.outputs, done.summary, done.unstyled = rendered.outputs, rendered.summary, rendered.unstyled
+    for name, fmt in FORMATS.items():  # the copy of the source: its pointers into the registers resolve there
+        if fmt.copy and name in done.outputs and reached:
+            done.outputs[name] = registers.copy_pointers(done.outputs[name], reached, regs, source.path.parent)
     # nothing lost: every word of the shown parts of the source is in each reading edition
     done.diagnostics += words.check(source.root, rendered.outputs, job.display, source.position)
     return done

@@ -57,6 +57,7 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     known = {rel: before.get(rel) for rel in rels}
     if entry_pages:  # the entries' own pages the last build wrote (the same, if nothing they depend on changed)
         known.update({rel: digest for rel, digest in before.items() if rel.startswith(_ENTRY_FOLDERS)})
+    lost: list = []  # the words check of the registers' entries (render.pages.lost)
     html, searched = out / PAGE.folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in html_pages.items()}
     language = config.params.get("interface-language", search.LANGUAGE)
@@ -75,9 +76,9 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
             try:
                 for register, path in zip(found, register_paths):
                     _write_stream(result, writer, out, outputs, path,
-                                  pages.register_page(register, config.params, custom, entry_pages))
+                                  pages.register_page(register, config.params, custom, entry_pages, lost))
                     if entry_pages:
-                        for rel, pieces in pages.entry_pages(register, config.params, custom):
+                        for rel, pieces in pages.entry_pages(register, config.params, custom, lost):
                             _write_stream(result, writer, out, outputs, Path(output.confined(out, rel)), pieces)
             finally:
                 found_search, searched = indexing.result()
@@ -85,7 +86,9 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
         index_params = {**config.params, "search-bundles": " ".join(search.bundles(searched))}
         # the pages grow with the edition: streamed to disk, made of entries rendered with each document
         _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params, custom, entry_pages))
-    return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {},
+    result.extra += lost
+    # a register entry whose words a page lacks is said again by the next build (its pages made again)
+    return {"inputs": None if lost else inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {},
             "entry-pages": entry_pages}
 
 

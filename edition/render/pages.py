@@ -101,12 +101,14 @@ class Register:
         self.entries: dict[tuple[str, str], list[str]] = {}  # (kind, id) -> its documents' entries (HTML), in order
         self.counts: dict[tuple[str, str], list[int]] = {}  # (kind, id) -> [documents, speeches, mentions]
         self.register: dict[tuple[str, str], str] = {}  # (kind, id) -> its register entry (TEI)
+        self.sources: dict[tuple[str, str], object] = {}  # (kind, id) -> its registers.Entry (where it is)
         for entry in entries:
             kind = next((k for k in self.kinds if entry.kind in ENTRY_KINDS[k]), None)
             if kind is None or (kind, entry.id) in self.register:
                 continue
             key = (kind, entry.id)
             self.register[key] = entry.xml
+            self.sources[key] = entry
             self.known[key] = {"sort": _sort_key(kind, entry), "names": list(entry.names), "details": []}
             self.entries[key] = []
             self.counts[key] = [0, 0, 0]
@@ -195,23 +197,65 @@ def entry_pages_needed(registers: list[Register]) -> bool:
 
 
 def register_page(register: Register, params: dict, custom: transform.Custom | None = None,
-                  entry_pages: bool = False) -> Iterator[bytes]:
+                  entry_pages: bool = False, problems: list | None = None) -> Iterator[bytes]:
     """A register page (persons.html, places.html), in pieces: its stylesheet's page with each entry's
-    documents in their slot; with ``entry_pages``, the index of the entries' own pages."""
+    documents in their slot; with ``entry_pages``, the index of the entries' own pages. ``problems``
+    gets the words check's errors for the register entries the page shows (``lost``)."""
     stylesheet = formats.PAGES[register.page].stylesheet
     page = transform.render_text(register.skeleton_input("index" if entry_pages else "one"), stylesheet,
                                  {**formats.links(None, custom, entry_pages), **params}, custom)
+    if problems is not None and not entry_pages:
+        problems += lost(register, page, register.known)
     return _splice(page, _SLOT, register.entries_of)
+
+
+def lost(register: Register, page: str, keys) -> list:
+    """The words check of the registers (as ``words.lost`` is of a document): every word of each
+    register entry of ``keys`` must be in the text of its section of ``page`` (an element with the id
+    KIND-ID: its section of the one page, or its own page), else a ``text-lost`` error at the entry.
+    An entry inside it with an id of its own (a place within a place) is checked on its own section."""
+    from edition.diagnostics import error
+    from edition.render import words
+
+    wanted_keys = [k for k in keys if k in register.sources]
+    if not wanted_keys:
+        return []
+    root = etree.fromstring(page.encode("utf-8"), etree.HTMLParser(remove_comments=True, remove_pis=True))
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")} if root is not None else {}
+    problems = []
+    for key in wanted_keys:
+        entry = register.sources[key]
+        tei = etree.fromstring(entry.xml.encode("utf-8"), _PARSER)
+        for inner in [el for el in tei.iterdescendants() if el.get("{http://www.w3.org/XML/1998/namespace}id")
+                      and etree.QName(el).localname in ("person", "personGrp", "place", "org")]:
+            if inner.getparent() is not None:
+                inner.getparent().remove(inner)
+        wanted = words.words(words._fold(words._text([tei]).text))
+        shown = by_id.get(f"{key[0]}-{key[1]}")
+        text = words._fold(words.html_text('<html><head><meta charset="utf-8"></head><body>'
+                                           + etree.tostring(shown, method="html", encoding="unicode")
+                                           + "</body></html>")) if shown is not None else ""
+        short = words.missing(wanted, text)
+        if short:
+            listed = [repr(w) + (f" ×{n}" if n > 1 else "") for w, n in short.items()]
+            more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
+            problems.append(error(
+                "text-lost", entry.register, entry.line, entry.column,
+                f"words of the register entry <{entry.kind} xml:id=\"{entry.id}\"> are not on the {register.page} "
+                f"page: it lacks {', '.join(listed[:8])}{more} (a bug of the stylesheets: please report it with "
+                f"this register)"))
+    return problems
 
 
 #: How many entries' pages one run of the stylesheet makes (their pages are held until written).
 BATCH = 200
 
 
-def entry_pages(register: Register, params: dict, custom: transform.Custom | None = None
-                ) -> Iterator[tuple[str, Iterator[bytes]]]:
+def entry_pages(register: Register, params: dict, custom: transform.Custom | None = None,
+                problems: list | None = None) -> Iterator[tuple[str, Iterator[bytes]]]:
     """Each entry's own page: (its path below the output folder, the page in pieces), made a batch of
-    entries at a time, the links as they read from the entries' folders."""
+    entries at a time, the links as they read from the entries' folders. ``problems`` gets the words
+    check's errors for the register entries (``lost``)."""
     stylesheet = formats.PAGES[register.page].stylesheet
     here = ENTRY_FOLDERS[register.kinds[0]]
     link_params = {**formats.links(None, custom, True, here=here), **params}
@@ -219,11 +263,28 @@ def entry_pages(register: Register, params: dict, custom: transform.Custom | Non
     for start in range(0, len(keys), BATCH):
         found = transform.render_pages(register.skeleton_input("entries", keys[start:start + BATCH]), stylesheet,
                                        link_params, custom)
+        if problems is not None:
+            batch = keys[start:start + BATCH]
+            files = {f"{kind} {_entry_file(eid)}": (kind, eid) for kind, eid in batch}
+            for name, page in found.items():
+                if name in files:
+                    problems += lost(register, page, [files[name]])
         for key in sorted(found):
             kind, _, file = key.partition(" ")
             if kind not in ENTRY_PAGES or not _FILE.match(file):
                 raise transform.TransformError(f"{stylesheet} named a page {key!r} that is no entry's page")
             yield f"{ENTRY_PAGES[kind].folder}/{file}{ENTRY_PAGES[kind].suffix}", _splice(found[key], _SLOT, register.entries_of)
+
+
+_DEVICES = {"con", "prn", "aux", "nul", *(f"{p}{d}" for p in ("com", "lpt") for d in range(10))}
+
+
+def _entry_file(eid: str) -> str:
+    """The name of an entry's own page, as e:entry-file makes it (registers.xsl), to find it again."""
+    encoded = "".join(c if c in "-._" or "0" <= c <= "9" or "a" <= c <= "z"
+                      else "~" + c.lower() if "A" <= c <= "Z" else f"~~{ord(c):x}~" for c in eid)
+    base = encoded.split(".", 1)[0]
+    return base + "~" + encoded[len(base):] if base in _DEVICES else encoded
 
 
 #: The index page (index.xsl): one for the edition, its list made of the documents' entries (each
