@@ -1,6 +1,6 @@
 """Benchmark: how heavy a register page gets, and what that costs a phone.
 
-    python bench/page_weight.py [--sizes 50,100,200,400,800,1600] [--page html/persons.html] [--out DIR]
+    python bench/page_weight.py [--sizes 50,100,200,400,800,1600] [--page html/persons.html] [--one-page] [--out DIR]
 
 For each size N it builds a synthetic edition of N documents shaped like the seed (bench/synth.py,
 with the seed's registers), then opens the page (default: the persons index) in headless Chromium
@@ -34,13 +34,19 @@ import synth  # noqa: E402
 from tests.browser.cdp import Browser, find_chromium  # noqa: E402
 
 
-def build(n: int, folder: Path) -> Path:
+#: a build with one register page whatever its size (--one-page: what the threshold spares a reader)
+ONE_PAGE = ("import sys; import edition.render.pages as p; p.ENTRY_PAGES_FROM = float('inf'); "
+            "from edition.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def build(n: int, folder: Path, one_page: bool = False) -> Path:
     src = folder / "tei"
     synth.write(src, sorted((ROOT / "tei").glob("*.xml")), n)
     if (ROOT / "tei" / "registers").is_dir():
         shutil.copytree(ROOT / "tei" / "registers", src / "registers")
     out = folder / "out"
-    subprocess.run([sys.executable, "-m", "edition", "build", str(src), "--out", str(out)], check=True,
+    command = ["-c", ONE_PAGE] if one_page else ["-m", "edition"]
+    subprocess.run([sys.executable, *command, "build", str(src), "--out", str(out)], check=True,
                    capture_output=True, cwd=folder)
     return out
 
@@ -73,6 +79,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="50,100,200,400,800,1600")
     ap.add_argument("--page", default="html/persons.html", help="the page to load, in the output folder")
+    ap.add_argument("--one-page", action="store_true",
+                    help="keep one register page whatever its size (the edition's threshold switched off)")
     ap.add_argument("--out", type=Path, help="also load this output folder's page (a real edition)")
     args = ap.parse_args()
     chromium = find_chromium()
@@ -85,7 +93,7 @@ def main() -> None:
         rows = []
         for n in [int(s) for s in args.sizes.split(",") if s]:
             with tempfile.TemporaryDirectory(prefix="edition-weight-") as tmp:
-                rows.append((str(n), measure(browser, build(n, Path(tmp)) / args.page)))
+                rows.append((str(n), measure(browser, build(n, Path(tmp), args.one_page) / args.page)))
                 print(n, rows[-1][1], flush=True)
         if args.out:
             rows.append((args.out.name, measure(browser, args.out / args.page)))

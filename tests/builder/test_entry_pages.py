@@ -21,7 +21,7 @@ from tests.support import ROOT, page
 
 FIXTURE = ROOT / "tests" / "fixtures" / "places"
 #: the fixture's places page holds 20 items (6 entries, 14 documents and mentions under them), its
-#: persons page 3; a third document (THIRD) adds 8 to the places page
+#: persons page 11; a third document (THIRD) adds 8 to the places page
 THRESHOLD = 25
 THIRD = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="third">
@@ -79,7 +79,8 @@ def test_above_the_threshold_each_entry_has_its_page_and_every_link_leads_to_it(
     out = tmp_path / "out"
     build(sources(tmp_path, third=True), out)
     assert entry_files(out) == [
-        "html/orgs/un.html", "html/persons/k.html", "html/places/embassy.html", "html/places/nowhere.html",
+        "html/orgs/un.html", "html/persons/gromyko.html", "html/persons/k.html", "html/persons/kennedy.html",
+        "html/places/embassy.html", "html/places/nowhere.html",
         "html/places/schoenbrunn.html", "html/places/vienna.html", "html/places/~geneva.html"]
     index = page(out / "html" / "places.html")
     assert index.xpath("//ul[@class='entity-index']/li/a/@href")[:2] == ["places/~geneva.html", "places/schoenbrunn.html"]
@@ -91,7 +92,7 @@ def test_above_the_threshold_each_entry_has_its_page_and_every_link_leads_to_it(
         "../letter.html", "../summit.html", "../third.html"]
     summit = page(out / "html" / "summit.html")
     assert summit.xpath("//a[@class='placeName']/@href")[:2] == ["places/schoenbrunn.html", "places/vienna.html"]
-    assert summit.xpath("//ul[@class='participants']//a/@href") == ["persons/k.html"]
+    assert summit.xpath("//ul[@class='participants']//a/@href") == ["persons/k.html", "persons/kennedy.html"]
     # every link of every page reaches a file, and its anchor
     html = out / "html"
     for path in html.rglob("*.html"):

@@ -128,6 +128,8 @@ def test_an_edition_without_places_has_a_page_that_says_so(tmp_path):
     src = tmp_path / "tei"
     src.mkdir()
     shutil.copy(FIXTURE / "summit.xml", src)
+    (src / "registers").mkdir()
+    shutil.copy(FIXTURE / "registers" / "persons.xml", src / "registers")
     text_ = (src / "summit.xml").read_text().replace('<placeName ref="registers/places.xml#schoenbrunn">Schönbrunn</placeName>', "Schönbrunn")
     text_ = text_.replace('ref="registers/places.xml#vienna"', "").replace('ref="registers/places.xml#Geneva"', "")
     text_ = text_.replace('<orgName ref="registers/orgs.xml#un">UN</orgName>', "UN").replace('<placeName ref="#embassy">the embassy</placeName>', "the embassy")
