@@ -44,10 +44,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 #: Above this many items (entries, the documents under them, their speeches and mentions) on one
 #: register page, each entry gets a page of its own. Measured with bench/page_weight.py: the persons
 #: page of seed-shaped documents has about 12 items per document and 215 bytes per item; on a phone
-#: (Chromium, a 390 px screen, the processor slowed four times, Lighthouse's mobile setting) a
-#: page of 2,400 items (520 kB) takes 1.6 s to load from disk, of 9,600 items 6.3 s, and the persons
-#: page of 37 Shakespeare plays (33,000 items, 4.9 MB) 23 s. 2,500 items keep a page under about
-#: two seconds there (about 200 seed-shaped documents).
+#: (Chromium, a 390 px screen, the processor slowed four times, Lighthouse's mobile setting) a page
+#: of 2,404 items (200 documents, 518 kB) loads from disk in 1.25 s, of 4,804 items (1 MB) in 2.2 s,
+#: of 9,604 (2 MB) in 2.6 s (docs/encoding.md has the table). 2,500 items keep a page near half a
+#: megabyte and a second and a quarter there (about 200 seed-shaped documents).
 ENTRY_PAGES_FROM = 2500
 
 #: Where persons.xsl and places.xsl leave room for an entry's documents ("person mao", "place beijing").
