@@ -140,3 +140,26 @@ def test_an_edition_without_places_has_a_page_that_says_so(tmp_path):
     assert cli.main(["build", str(src), "--out", str(out)]) == 0
     doc = page(out / "html" / "places.html")
     assert text(doc.xpath("//p[@class='lead']")[0]) == "No document of the edition names a place or an organisation yet."
+
+
+def test_a_register_entry_of_any_tei_is_shown_whole_its_parts_apart(tmp_path):
+    """Every statement of an entry (sex, education, residence, events, a bibliography, a state, a note
+    of paragraphs, a location of a settlement and a country, a place within a place), each with its
+    words apart: the build's words check of the registers counts them as words, so two run together
+    ("StatusSenator") is a text-lost error (it was, before register-text)."""
+    fixture = ROOT / "tests" / "fixtures" / "places-anytei"
+    out = tmp_path / "out"
+    assert cli.main(["build", str(fixture), "--out", str(out), "--schema",
+                     str(ROOT / "tests" / "fixtures" / "schemas" / "permissive.rng"), "--no-rules"]) == 0
+    kennedy = page(out / "html" / "persons.html").xpath("//section[@id='person-kennedy']")[0]
+    details = [text(p) for p in kennedy.xpath("p[@class='person-details']")]
+    assert details == ["Democratic Party", "born 1917 in Brookline", "male", "Harvard College", "Hyannis Port",
+                       "American", "Roman Catholic", "Inaugurated in January", "Profiles in Courage, 1956",
+                       "Status, Senator earlier", "Zebra paragraph one. Quagga paragraph two."]
+    vienna = section(out, "place", "vienna")
+    assert [text(p) for p in vienna.xpath("p[@class='entry-details']")] == [
+        "Location: Wien, Austria, 48,2 16,37", "Includes: Schönbrunn"]
+    assert "Palace grounds" in text(section(out, "place", "schoenbrunn"))
+    geneva = section(out, "place", "Geneva")
+    assert "Two hundred thousand" in text(geneva)
+    assert not geneva.xpath(".//a[contains(@href, 'openstreetmap')]"), "999 999 is no point on Earth: no map link"

@@ -108,18 +108,29 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="said" select="$entry/*[not(e:is-entry-name(.) or self::tei:idno or . is e:coordinates($entry)/..)]"/>
     <xsl:sequence select="(
-        $said[self::tei:occupation or self::tei:affiliation] ! e:snippet(., 100000),
-        $said[self::tei:birth] ! (e:label('born') || ' ' || e:snippet(., 100000)),
-        $said[self::tei:death] ! (e:label('died') || ' ' || e:snippet(., 100000)),
+        $said[self::tei:occupation or self::tei:affiliation] ! e:register-text(.),
+        $said[self::tei:birth] ! (e:label('born') || ' ' || e:register-text(.)),
+        $said[self::tei:death] ! (e:label('died') || ' ' || e:register-text(.)),
         $said[not(self::tei:occupation or self::tei:affiliation or self::tei:birth or self::tei:death or self::tei:note)]
           ! e:register-detail(.),
-        $said[self::tei:note] ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))]"/>
+        $said[self::tei:note] ! e:register-text(.))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))]"/>
+  </xsl:function>
+
+  <!-- The words of a statement of an entry, on one line: an element that holds only elements (a
+       note of paragraphs, a location of a settlement and a country, a state's label and
+       description) has its parts' words apart, paragraphs by a space, other parts by a comma;
+       otherwise its text as the page reads it -->
+  <xsl:function name="e:register-text" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if (count($el/*) gt 1 and empty($el/text()[normalize-space(.)]))
+        then string-join($el/* ! e:register-text(.)[. != ''], if ($el/(tei:p | tei:ab)) then ' ' else ', ')
+        else e:snippet($el, 100000)"/>
   </xsl:function>
 
   <!-- one statement of an entry: its words, after a label where the element wants one -->
   <xsl:function name="e:register-detail" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="words" select="e:snippet($el, 100000)"/>
+    <xsl:variable name="words" select="e:register-text($el)"/>
     <!-- entries of their own inside it (a place within a place): their names; what they say is on their own entries -->
     <xsl:variable name="within" select="$el/descendant-or-self::*[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org][@xml:id]"/>
     <xsl:sequence select="if (exists($within)) then e:label('includes') || ' '
