@@ -272,6 +272,8 @@ def entry_pages(register: Register, params: dict, custom: transform.Custom | Non
             for name, page in found.items():
                 if name in files:
                     problems += lost(register, page, [files[name]])
+            if not set(files) <= set(found):  # else the words check would pass over an entry unseen
+                raise transform.TransformError(f"{stylesheet} gave no page for {sorted(set(files) - set(found))[:3]}")
         for key in sorted(found):
             kind, _, file = key.partition(" ")
             if kind not in ENTRY_PAGES or not _FILE.match(file):
