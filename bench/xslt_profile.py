@@ -45,14 +45,14 @@ import synth  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from edition.render import saxon as transform  # noqa: E402
-from edition.render.formats import DOCUMENT, FORMATS, PERSONS_DATA, links  # noqa: E402
+from edition.render.formats import DOCUMENT, FORMATS, PERSONS_DATA, RENDERED, links  # noqa: E402
 from edition.sources import parse  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "shakedracor"
 if not CORPUS.exists():
     CORPUS = Path("/work/shared/corpora/shakedracor")
 #: the per-document stylesheets, alone: the formats', then persons-data.xsl (render's file names)
-STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values()] + [PERSONS_DATA]
+STYLESHEETS = [fmt.stylesheet for fmt in FORMATS.values() if fmt.stylesheet] + [PERSONS_DATA]
 #: the one run the build makes
 ENTRY = DOCUMENT
 
@@ -109,7 +109,7 @@ def time_documents(docs: list[tuple[str, str]], stylesheets: list[str], repeat: 
                 executable = executables[s]
                 t = clock()
                 if s == ENTRY:
-                    transform.render_parsed(nodes[i], FORMATS, params)
+                    transform.render_parsed(nodes[i], RENDERED, params)
                 else:
                     executable.clear_parameters()
                     for name, value in params.items():

@@ -199,6 +199,12 @@ def fresh(html: Path, pages: dict[Path, str], record: dict | None, verify: bool 
         for s in shards)
 
 
+def files(html: Path, record: dict | None) -> list[Path]:
+    """The files of the bundles ``record`` says were made (below the HTML folder ``html``)."""
+    return [html / rel for _, entry in sorted(_bundles(record).items(), key=lambda item: int(item[0]))
+            for rel in sorted(entry["files"])]
+
+
 def _bundles(record: dict | None) -> dict[str, dict]:
     """shard number (a string) -> {"key", "files": {path below the HTML folder: digest}}; {} if unusable."""
     try:

@@ -63,7 +63,7 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
     language = config.params.get("interface-language", search.LANGUAGE)
     if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())
             and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify, language)):
-        result.unchanged += [out / rel for rel in known]
+        result.unchanged += [*(out / rel for rel in known), *search.files(html, searched)]
         outputs.update(known)
     else:
         # the search bundles (html/pagefind/: Pagefind processes) are made while the register pages are

@@ -49,6 +49,8 @@ def test_noop_build_processes_nothing_and_writes_nothing(tmp_path):
     assert again.written == [] and again.removed == []
     assert len(again.checked) == 4 and again.diagnostics == []
     assert state(out) == before
+    # the report accounts for every file as unchanged, search bundles included: what the fresh build wrote
+    assert sorted(again.unchanged) == sorted(first.written)
 
 
 def test_only_the_changed_source_is_rebuilt(tmp_path):

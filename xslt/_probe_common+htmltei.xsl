@@ -1,1 +1,0 @@
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" default-mode="html"><xsl:import href="common/common.xsl"/><xsl:include href="formats/html/tei.xsl"/><xsl:mode name="html"/><xsl:mode name="e:id"/></xsl:stylesheet>
