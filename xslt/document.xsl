@@ -2,8 +2,8 @@
 <!--
   Every output of one document, from one run over its tree (edition/render/saxon.py
   render_document): the formats the registry names (edition/render/formats.py FORMATS,
-  passed as $formats), the document's entry in the index and what the persons index needs
-  of it.
+  passed as $formats), the document's entry in the index and what the persons index and the
+  places page need of it.
   What the formats share is computed once for all of them: the global facts of common/ (note
   numbers, anchors, the keys' indexes) and the index's summary of the document.
 
@@ -21,6 +21,7 @@
       'formats': map { each other format's name: its text },
       'index-entry': the document's entry in the index page (index.xsl), serialised,
       'persons': what the persons index needs of it (persons-data.xsl), serialised,
+      'places': what the places page needs of it (places-data.xsl), serialised,
       'summary': map { 'when': ..., 'title': ... } (how the index sorts its entries) }.
   With report-unstyled, the text formats also say which elements of the text they have no
   rule for (common/functions/unstyled.xsl).
@@ -34,7 +35,7 @@
 
   <!-- common/ once, then the rules of each format and of the per-document parts of the edition
        pages (html.xsl and the others at the top of xslt/ each import common/ and include their
-       rules: imported here, common/ would come in six times) -->
+       rules: imported here, common/ would come in seven times) -->
   <xsl:import href="common/common.xsl"/>
   <xsl:import href="formats/html.xsl"/>
   <xsl:import href="formats/text.xsl"/>
@@ -42,6 +43,7 @@
   <xsl:import href="formats/bibtex.xsl"/>
   <xsl:import href="pages/index.xsl"/>
   <xsl:import href="pages/persons-data.xsl"/>
+  <xsl:import href="pages/places-data.xsl"/>
 
   <!-- the formats to render: their names in the registry, space-separated -->
   <xsl:param name="formats" as="xs:string" select="''"/>
@@ -88,6 +90,10 @@
         <xsl:map-entry key="'persons'">
           <xsl:variable name="persons"><xsl:apply-templates select="." mode="persons-data"/></xsl:variable>
           <xsl:sequence select="serialize($persons, $e:xml-serialization)"/>
+        </xsl:map-entry>
+        <xsl:map-entry key="'places'">
+          <xsl:variable name="places"><xsl:apply-templates select="." mode="places-data"/></xsl:variable>
+          <xsl:sequence select="serialize($places, $e:xml-serialization)"/>
         </xsl:map-entry>
         <xsl:map-entry key="'summary'" select="map { 'when': $summary?when, 'title': $summary?title }"/>
       </xsl:map>

@@ -17,6 +17,7 @@ from edition.builder import manifest
 from edition.diagnostics import Diagnostic, Severity, error, sort
 from edition.errors import TransformError, UsageError
 from edition.render import document, words
+from edition.render.formats import FORMATS
 from edition.sources import registers
 from edition.render.saxon import Custom
 from edition.sources.parse import from_bytes
@@ -38,6 +39,7 @@ class Job:
     registers: tuple[str, ...] = ()  # the edition's register files (registers.cached reads them once per process)
     registers_digest: str = ""  # ... and what the build read in them
     custom: Custom | None = None  # the edition's own stylesheets and CSS (its xslt/ folder), if any
+    entry_pages: bool = False  # whether the register entries have pages of their own (render.pages)
 
 
 @dataclass
@@ -92,12 +94,15 @@ def process(job: Job) -> Done:
         return done  # not rendered: its previous outputs stay as they were
     try:
         rendered = document.render(source, doc_id, dict(job.params), job.custom,
-                                   registers.entries_xml(reached) if reached else None)
+                                   registers.entries_xml(reached) if reached else None, job.entry_pages)
     except TransformError as exc:
         done.diagnostics.append(error("render", job.display, 0, 0, f"could not be rendered: {exc}"))
         done.render_failed = True
         return done
     done.outputs, done.summary, done.unstyled = rendered.outputs, rendered.summary, rendered.unstyled
+    for name, fmt in FORMATS.items():  # the copy of the source: its pointers into the registers resolve there
+        if fmt.copy and name in done.outputs and reached:
+            done.outputs[name] = registers.copy_pointers(done.outputs[name], reached, regs, source.path.parent)
     # nothing lost: every word of the shown parts of the source is in each reading edition
     done.diagnostics += words.check(source.root, rendered.outputs, job.display, source.position)
     return done

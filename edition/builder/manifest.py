@@ -33,7 +33,7 @@ from edition import __version__, resources
 from edition.builder.output import MANIFEST, UnsafePath, confined, write_atomic_chunks
 
 #: Bump when the manifest's shape changes: an older manifest is then ignored.
-FORMAT = 5
+FORMAT = 6
 
 
 def sha256(data: bytes) -> str:
@@ -65,10 +65,11 @@ def installed(name: str) -> str:
     return found[-1] if found else f"{name} at {spec.origin}"
 
 
-def fingerprint(schema: Path | None, rules: bool, params: dict, custom=None) -> str:
+def fingerprint(schema: Path | None, rules: bool, params: dict, custom=None, entry_pages: bool = False) -> str:
     """The hash of everything besides the source that a document's outputs depend on: the package's
-    code, the schema, the rules, the parameters, and the edition's own stylesheets and CSS
-    (``custom``: editing one of them takes effect on the next build)."""
+    code, the schema, the rules, the parameters, the edition's own stylesheets and CSS (``custom``:
+    editing one of them takes effect on the next build), and whether the register entries have
+    pages of their own (the documents link to them)."""
     h = hashlib.sha256()
     h.update(f"edition {__version__} manifest {FORMAT}\0{code_digest()}\0".encode())
     schema_path = Path(schema) if schema else resources.schema()
@@ -80,6 +81,8 @@ def fingerprint(schema: Path | None, rules: bool, params: dict, custom=None) -> 
     h.update(json.dumps(sorted((str(k), str(v)) for k, v in params.items())).encode())
     if custom is not None:  # a saxon.Custom: the digest of the edition's own stylesheets and CSS
         h.update(f"\0custom\0{custom.digest}".encode())
+    if entry_pages:
+        h.update(b"\0entry-pages")
     return h.hexdigest()
 
 
@@ -94,7 +97,9 @@ def inputs(config: str, source: str, data: bytes) -> str:
 class Manifest:
     config: str = ""
     documents: dict[str, dict] = field(default_factory=dict)  # doc id -> entry
-    edition: dict = field(default_factory=dict)  # {"inputs": hash, "outputs": {rel: hash}, "search": search.py record}
+    #: {"inputs": hash, "outputs": {rel: hash}, "search": search.py record, "entry-pages": whether the
+    #: register entries had pages of their own}
+    edition: dict = field(default_factory=dict)
     #: what was wrong with the file it was read from (None: nothing): those parts were dropped
     damaged: str | None = field(default=None, compare=False)
 
@@ -179,17 +184,23 @@ def _outputs(v) -> bool:
 
 
 #: a document's summary (render.document): how the index sorts it, its entry in the index (rendered
-#: with the document) and, below, what the persons index needs of it
+#: with the document) and, below, what the persons index and the places page need of it
 _SUMMARY_TEXT = ("id", "when", "title", "entry")
 
 
 def _summary(v) -> bool:
     if not isinstance(v, dict) or not all(_str(v.get(k)) for k in _SUMMARY_TEXT):
         return False
-    persons = v.get("persons")
-    return (isinstance(persons, dict) and _strings(persons.get("key"), 3) and isinstance(persons.get("persons"), list)
-            and all(isinstance(p, list) and len(p) == 7 and _str(p[0]) and _str(p[1]) and _strings(p[2])
-                    and _strings(p[3]) and _str(p[4]) and _int(p[5]) and _int(p[6]) for p in persons["persons"]))
+    persons, places = v.get("persons"), v.get("places")
+    return (isinstance(persons, dict) and _strings(persons.get("key"), 3) and _rows(persons.get("persons"))
+            and isinstance(places, dict) and set(places) == {"place", "org"} and all(map(_rows, places.values())))
+
+
+def _rows(v) -> bool:
+    """What a document says of the entries of a register page (render.pages.persons_data, places_data)."""
+    return isinstance(v, list) and all(isinstance(p, list) and len(p) == 7 and _str(p[0]) and _str(p[1])
+                                       and _strings(p[2]) and _strings(p[3]) and _str(p[4]) and _int(p[5])
+                                       and _int(p[6]) for p in v)
 
 
 def _diagnostic(v) -> bool:
@@ -220,7 +231,8 @@ def valid_edition(e) -> bool:
     if e == {}:
         return True
     return (isinstance(e, dict) and (e.get("inputs") is None or (_str(e["inputs"]) and bool(_HASH.fullmatch(e["inputs"]))))
-            and _outputs(e.get("outputs", {})) and isinstance(e.get("search", {}), dict))
+            and _outputs(e.get("outputs", {})) and isinstance(e.get("search", {}), dict)
+            and isinstance(e.get("entry-pages", False), bool))
 
 
 def _buffered(pieces, end: str = "", size: int = 1 << 16):

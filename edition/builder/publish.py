@@ -27,6 +27,7 @@ from edition.builder.plan import Planned, Scope
 from edition.config import Config
 from edition.diagnostics import error, sort, warning
 from edition.errors import OutputProblem
+from edition.render import pages
 from edition.render.formats import ASSETS, FORMATS, INDEX, custom_assets, id_key, target
 from edition.render.saxon import Custom
 from edition.report.progress import Progress, wanted
@@ -59,30 +60,63 @@ def publish(paths: list[Path], out: Path, config: Config) -> Result:
 
 
 def _publish(found: list[tuple[Path, str]], scope: Scope, out: Path, config: Config, regs: registers.Registers) -> Result:
-    result = Result()
-    result.checked += check_registers(regs, compile_schema(config.schema), config.rules)
+    checked_registers = check_registers(regs, compile_schema(config.schema), config.rules)
     registers.remember(regs)  # the per-document step reads them once per process (here: not again)
     writer = output.OutputFolder(out)
     custom = Custom.of(config.stylesheets)  # the edition's own stylesheets and CSS, if any
-    fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params), custom)
+    result = Result(checked=list(checked_registers))
     previous = _previous(out, writer, result)
     verify = (out / output.DIRTY).exists()  # the last build did not finish: read every output it may have touched
     writer.mark(output.DIRTY)
     checkpoints.reached("started")
-    cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
-    planned = plan.plan(found, out, writer.root, fingerprint, cache, verify, regs)
-    kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
-    documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, custom, result, regs,
-                                              scope)
+    # Whether the register entries get pages of their own (render.pages): the document pages link to
+    # them, so it is decided before they are rendered, as the last build found it (or, for a first
+    # build, from the size of the sources); when the documents say otherwise, they are rendered again
+    # with their links the other way (what a fresh build of the same sources would give). A partial
+    # build keeps the edition's choice.
+    entry_pages = _entry_pages_guess(previous, found)
+    for attempt in (1, 2):
+        fingerprint = manifest.fingerprint(config.schema, config.rules, dict(config.params), custom, entry_pages)
+        cache = {} if config.force or previous.config != fingerprint else previous.by_inputs()
+        planned = plan.plan(found, out, writer.root, fingerprint, cache, verify, regs)
+        kept = plan.kept(previous, scope, writer.root, {p.source for p in planned})
+        documents, summaries, failed = _documents(planned, kept, out, writer, fingerprint, config, custom, result,
+                                                  regs, scope, entry_pages)
+        needed = site.entry_pages_needed(summaries, regs)
+        if needed == entry_pages or scope.partial or attempt == 2:
+            break
+        entry_pages, first = needed, result
+        result = Result(checked=list(checked_registers), extra=[d for d in first.extra if d.code == "manifest-damaged"])
+        result.written = list(first.written)  # what the first pass changed stays changed
+    if attempt == 2:
+        result.written = list(dict.fromkeys(result.written))
+        changed = set(result.written)
+        result.unchanged = [p for p in result.unchanged if p not in changed]
     failed |= any(not c.ok for c in result.checked if c.display in {r.display for r in regs.registers})
     new = Manifest(fingerprint, documents)
     new.edition = _edition(out, writer, summaries, new, previous, failed, fingerprint, config, custom, result, verify,
-                           regs)
+                           regs, entry_pages)
     if new != previous or previous.damaged:  # a build that changed nothing leaves the manifest alone
         new.save(out, writer)
     checkpoints.reached("finishing")
     writer.unlink(out / output.DIRTY)
     return result
+
+
+def _entry_pages_guess(previous: Manifest, found: list[tuple[Path, str]]) -> bool:
+    """Whether the register entries have pages of their own, as a build sees it before it renders: as
+    the last build into this folder found it, or else from the size of the sources (seed-shaped
+    documents and the plays of a drama corpus give 1.5 to 2 items of a register page per kB)."""
+    known = previous.edition.get("entry-pages")
+    if isinstance(known, bool):
+        return known
+    size = 0
+    for path, _ in found:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue
+    return size / 1024 * 1.75 > pages.ENTRY_PAGES_FROM
 
 
 def _previous(out: Path, writer: output.OutputFolder, result: Result) -> Manifest:
@@ -99,7 +133,7 @@ def _previous(out: Path, writer: output.OutputFolder, result: Result) -> Manifes
 
 def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer: output.OutputFolder,
                fingerprint: str, config: Config, custom: Custom | None, result: Result, regs: registers.Registers,
-               scope: Scope) -> tuple[dict[str, dict], list[dict], bool]:
+               scope: Scope, entry_pages: bool = False) -> tuple[dict[str, dict], list[dict], bool]:
     """Phase 1, every document: the stale ones processed and their outputs written, the others taken
     from the manifest. Returns the manifest entries (doc id -> entry), the summaries the edition pages
     need, and whether some source failed."""
@@ -122,7 +156,7 @@ def _documents(planned: list[Planned], kept: dict[str, dict], out: Path, writer:
             return Done(p.display, None, diagnostics=problems)
         return Job(data, str(p.path), p.display, str(config.schema) if config.schema else None, config.rules,
                    params, manifest.inputs(fingerprint, p.source, data), manifest.code_digest(), custom=custom,
-                   registers=regs.files, registers_digest=regs.digest)
+                   registers=regs.files, registers_digest=regs.digest, entry_pages=entry_pages)
 
     facts: list[edition.Facts] = []  # what the edition-level checks need of each document
 
@@ -198,7 +232,7 @@ def _write_document(done: Done, p: Planned, out: Path, writer: output.OutputFold
 
 def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new: Manifest, previous: Manifest,
              failed: bool, fingerprint: str, config: Config, custom: Custom | None, result: Result,
-             verify: bool, regs: registers.Registers) -> dict:
+             verify: bool, regs: registers.Registers, entry_pages: bool = False) -> dict:
     """Phase 2, the edition: the assets, then (when every source is valid) the edition pages and the
     search bundles, and the outputs of documents that are gone removed. Returns the manifest's record."""
     assets: dict[str, str] = {}
@@ -219,9 +253,10 @@ def _edition(out: Path, writer: output.OutputFolder, summaries: list[dict], new:
         result.extra.append(warning("index-kept", display_path(out / INDEX.folder / f"index{INDEX.suffix}"), 0, 0,
                                     "not rewritten because some sources have errors; fix them and build again"))
         new.documents = {**previous.documents, **new.documents}
-        return {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **assets}}
+        return {**previous.edition, "outputs": {**previous.edition.get("outputs", {}), **assets},
+                "entry-pages": entry_pages}
     new.edition = site.write_pages(out, writer, summaries, new.documents, config, custom, fingerprint, previous,
-                                   assets, result, verify, regs)
+                                   assets, result, verify, regs, entry_pages)
     site.remove_stale(out, writer, previous, new, result)
     return new.edition
 

@@ -1,5 +1,6 @@
-"""The edition's own pages, made once per build from every document: the index, the persons
-index and the search bundles; and the outputs of documents that are gone, removed."""
+"""The edition's own pages, made once per build from every document: the index, the register pages
+(persons, places and organisations) and the search bundles; and the outputs of documents that are
+gone, removed."""
 
 from __future__ import annotations
 
@@ -12,42 +13,60 @@ from edition.builder.manifest import Manifest
 from edition.config import Config
 from edition.diagnostics import warning
 from edition.render import pages
-from edition.render.formats import INDEX, PAGE, PERSONS
+from edition.render.formats import ENTRY_FOLDERS, INDEX, PAGE, PAGES
 from edition.render.saxon import Custom
 from edition.results import Result
 from edition.sources.parse import display_path
 from edition.sources.registers import NO_REGISTERS, Registers
 
 
+def registers_of(summaries: list[dict], registers: Registers = NO_REGISTERS) -> list[pages.Register]:
+    """The register pages' entries (``render.pages.Register``): the persons page's, the places page's."""
+    return [pages.Register("persons", [(s["persons"]["key"], {"person": s["persons"]["persons"]}) for s in summaries],
+                           registers.entries(pages.ENTRY_KINDS["person"])),
+            pages.Register("places", [(s["persons"]["key"], s["places"]) for s in summaries],
+                           registers.entries(pages.ENTRY_KINDS["place"] + pages.ENTRY_KINDS["org"]))]
+
+
+def entry_pages_needed(summaries: list[dict], registers: Registers = NO_REGISTERS) -> bool:
+    """Whether these documents make an edition with a page per register entry (``render.pages``)."""
+    return pages.entry_pages_needed(registers_of(summaries, registers))
+
+
 def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], documents: dict[str, dict],
                 config: Config, custom: Custom | None, fingerprint: str, previous: Manifest, outputs: dict[str, str],
-                result: Result, verify: bool, registers: Registers = NO_REGISTERS) -> dict:
-    """The pages made from every document at once: the index, the persons index (``render.pages``)
-    and the search bundles (``build.search``). Made only when something they depend on changed:
-    the list of documents, what each says of its persons, or any document page (then only the
-    search shards whose pages changed are indexed again). Returns the manifest's record of them."""
+                result: Result, verify: bool, registers: Registers = NO_REGISTERS, entry_pages: bool = False) -> dict:
+    """The pages made from every document at once: the index, the register pages (the persons index,
+    the places page and, with ``entry_pages``, each entry's own page: ``render.pages``) and the search
+    bundles (``build.search``). Made only when something they depend on changed: the list of
+    documents, what each says of its persons, places and organisations, or any document page (then
+    only the search shards whose pages changed are indexed again). Returns the manifest's record of them."""
     summaries = sorted(summaries, key=lambda d: (d["when"] or "9999", d["title"] or "", d["id"]))  # by date
     entries = [s["entry"] for s in summaries]
-    persons = pages.Persons([s["persons"] for s in summaries], registers.entries(("person", "personGrp")))
+    found = registers_of(summaries, registers)
     html_pages = {rel: digest for entry in documents.values() for rel, digest in entry["outputs"].items()
                   if rel.startswith(f"{PAGE.folder}/") and rel.endswith(PAGE.suffix)}
-    depends = hashlib.sha256()  # the entries of both pages and every document page, hashed piece by piece
-    for piece in (*entries, persons.fingerprint(), *sorted(f"{k}={v}" for k, v in html_pages.items())):
+    depends = hashlib.sha256()  # the entries of the pages and every document page, hashed piece by piece
+    for piece in (*entries, *(r.fingerprint() for r in found), *sorted(f"{k}={v}" for k, v in html_pages.items())):
         depends.update(piece.encode("utf-8") + b"\0")
     inputs = manifest.inputs(fingerprint, "", depends.hexdigest().encode("ascii"))
-    index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index" and "persons" are reserved ids
-    persons_path = out / PERSONS.folder / f"persons{PERSONS.suffix}"
-    rels = [output.relative(out, index_path), output.relative(out, persons_path)]
-    known = {rel: previous.edition.get("outputs", {}).get(rel) for rel in rels}
+    index_path = out / INDEX.folder / f"index{INDEX.suffix}"  # "index", "persons", "places" are reserved ids
+    register_paths = [out / PAGES[r.page].folder / f"{r.page}{PAGES[r.page].suffix}" for r in found]
+    rels = [output.relative(out, p) for p in (index_path, *register_paths)]
+    before = previous.edition.get("outputs", {})
+    known = {rel: before.get(rel) for rel in rels}
+    if entry_pages:  # the entries' own pages the last build wrote (the same, if nothing they depend on changed)
+        known.update({rel: digest for rel, digest in before.items() if rel.startswith(_ENTRY_FOLDERS)})
+    lost: list = []  # the words check of the registers' entries (render.pages.lost)
     html, searched = out / PAGE.folder, previous.edition.get("search")
     pages_at = {out / rel: digest for rel, digest in html_pages.items()}
     language = config.params.get("interface-language", search.LANGUAGE)
     if (not config.force and previous.edition.get("inputs") == inputs and all(known.values())
             and manifest.intact(out, known, verify) and search.fresh(html, pages_at, searched, verify, language)):
-        result.unchanged += [index_path, persons_path, *search.files(html, searched)]
+        result.unchanged += [*(out / rel for rel in known), *search.files(html, searched)]
         outputs.update(known)
     else:
-        # the search bundles (html/pagefind/: Pagefind processes) are made while the persons index is
+        # the search bundles (html/pagefind/: Pagefind processes) are made while the register pages are
         # written; the index page, which lists the bundles, comes last
         from concurrent.futures import ThreadPoolExecutor  # imported only when used: start-up time counts
 
@@ -55,14 +74,26 @@ def write_pages(out: Path, writer: output.OutputFolder, summaries: list[dict], d
             indexing = background.submit(search.index, html, pages_at, searched, force=config.force,
                                          verify=verify, jobs=jobs(config), writer=writer, language=language)
             try:
-                _write_stream(result, writer, out, outputs, persons_path, pages.persons_page(persons, config.params, custom))
+                for register, path in zip(found, register_paths):
+                    _write_stream(result, writer, out, outputs, path,
+                                  pages.register_page(register, config.params, custom, entry_pages, lost))
+                    if entry_pages:
+                        for rel, pieces in pages.entry_pages(register, config.params, custom, lost):
+                            _write_stream(result, writer, out, outputs, Path(output.confined(out, rel)), pieces)
             finally:
-                found, searched = indexing.result()
-        search.add_to(result, found)
+                found_search, searched = indexing.result()
+        search.add_to(result, found_search)
         index_params = {**config.params, "search-bundles": " ".join(search.bundles(searched))}
-        # both pages grow with the edition: streamed to disk, made of entries rendered with each document
-        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params, custom))
-    return {"inputs": inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {}}
+        # the pages grow with the edition: streamed to disk, made of entries rendered with each document
+        _write_stream(result, writer, out, outputs, index_path, pages.index_page(entries, index_params, custom, entry_pages))
+    result.extra += lost
+    # a register entry whose words a page lacks is said again by the next build (its pages made again)
+    return {"inputs": None if lost else inputs, "outputs": dict(sorted(outputs.items())), "search": searched or {},
+            "entry-pages": entry_pages}
+
+
+#: Where the register entries' own pages are (below the output folder, as the manifest records them).
+_ENTRY_FOLDERS = tuple(f"{folder}/" for folder in ENTRY_FOLDERS.values())
 
 
 def _write_stream(result: Result, writer: output.OutputFolder, out: Path, outputs: dict[str, str], path: Path,

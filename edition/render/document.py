@@ -17,21 +17,24 @@ from edition.sources.parse import Source
 @dataclass
 class Rendered:
     outputs: dict[str, bytes]  # format name -> its bytes
-    summary: dict  # what the edition pages need: id, when, title, its index entry, its persons
+    summary: dict  # what the edition pages need: id, when, title, its index entry, its persons, places and organisations
     unstyled: dict[str, list[int]]  # element -> [count, line, column]
 
 
 def render(source: Source, doc_id: str, params: dict, custom: saxon.Custom | None = None,
-           register_entries: str | None = None) -> Rendered:
+           register_entries: str | None = None, entry_pages: bool = False) -> Rendered:
     """Every per-document output of ``source`` in one Saxon run (with the edition's own stylesheets
     and CSS in ``custom``, if any); TransformError if it fails. ``register_entries``: the entries of
-    the registers it points at (``registers.entries_xml``)."""
+    the registers it points at (``registers.entries_xml``); ``entry_pages``: whether the register
+    entries have pages of their own (``render.pages``), which its links lead to."""
     xml = etree.tostring(source.tree, encoding="unicode")
-    found = saxon.render_document(xml, RENDERED, {**links(doc_id, custom), **params, "document-id": doc_id}, custom,
+    found = saxon.render_document(xml, RENDERED, {**links(doc_id, custom, entry_pages), **params, "document-id": doc_id},
+                                  custom,
                                   {"register-entries": register_entries} if register_entries else None)
     summary = {"id": doc_id, **found.summary,
                "entry": found.index_entry,  # its entry in the index page
-               "persons": pages.persons_data(found.persons)}  # what the persons index needs of it
+               "persons": pages.persons_data(found.persons),  # what the persons index needs of it
+               "places": pages.places_data(found.places)}  # and the places page
     outputs = {name: source.data if fmt.copy else found.outputs[name].encode("utf-8") for name, fmt in FORMATS.items()}
     return Rendered(outputs, summary, unstyled(source, found.no_rule))
 

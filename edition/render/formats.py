@@ -1,7 +1,7 @@
 """The format registry: every output a build writes, named in one place.
 
 Per-document formats (``FORMATS``: the reading editions and the citation data) and the
-edition's own pages (``INDEX``, ``PERSONS``) are ``Format`` entries: a name, the stylesheet
+edition's own pages (``INDEX``, ``PERSONS``, ``PLACES``) are ``Format`` entries: a name, the stylesheet
 that renders it (in ``xslt/``), the folder and suffix of its files and their media type.
 Adding a format is one entry here and one stylesheet; no other module names a format's
 folder or suffix. ``id_problem`` (``safe_name``) says which document ids can name those files, on
@@ -57,9 +57,21 @@ PAGE = next(f for f in FORMATS.values() if f.page)
 #: html/index.html, html/persons.html).
 INDEX = Format("index", "index.xsl", "html", ".html", "text/html")
 PERSONS = Format("persons", "persons.xsl", "html", ".html", "text/html")
-PAGES = {f.name: f for f in (INDEX, PERSONS)}
-#: What the persons index needs from one document (rendered with the document).
+#: The places page, with the organisations (html/places.html).
+PLACES = Format("places", "places.xsl", "html", ".html", "text/html")
+PAGES = {f.name: f for f in (INDEX, PERSONS, PLACES)}
+#: What the persons index and the places page need from one document (rendered with the document).
 PERSONS_DATA = "persons-data.xsl"
+PLACES_DATA = "places-data.xsl"
+#: An edition large enough for one page per register entry (render.pages.ENTRY_PAGES_FROM): each
+#: kind's own pages (html/persons/FILE.html, html/places/FILE.html, html/orgs/FILE.html; the file's
+#: name is made from the entry's id by the stylesheets: e:entry-file).
+ENTRY_PAGES = {f.name: f for f in (
+    Format("person", "persons.xsl", "html/persons", ".html", "text/html"),
+    Format("place", "places.xsl", "html/places", ".html", "text/html"),
+    Format("org", "places.xsl", "html/orgs", ".html", "text/html"),
+)}
+ENTRY_FOLDERS = {kind: fmt.folder for kind, fmt in ENTRY_PAGES.items()}
 #: The stylesheet that renders every per-document output in one run (the formats, the document's
 #: entry in the index, what the persons index needs of it): render.document.
 DOCUMENT = "document.xsl"
@@ -85,16 +97,21 @@ def custom_assets(custom) -> list[tuple[Path, str, str]]:
     return [(own, CUSTOM_CSS[1], CUSTOM_CSS[2])] if own.is_file() else []
 
 
-def links(doc_id: str | None = None, custom=None) -> dict[str, str]:
+def links(doc_id: str | None = None, custom=None, entry_pages: bool = False, here: str = INDEX.folder) -> dict[str, str]:
     """Where the edition's files are, as the stylesheet parameters that say it (NAME-href): the
     edition pages and the assets they use and, for document ``doc_id``, the document in each
     format. Links lead from the folder of the pages (html/), where the document pages, the index
     and the persons index are; every output folder is one level below the output folder, so a
     link into another folder (../cite/ID.json) reads the same from each of them (the text edition
-    prints its citation files' links so). The stylesheets name no file of their own: these do."""
-    found = dict(_edition_links())
+    prints its citation files' links so). The stylesheets name no file of their own: these do.
+
+    With ``entry_pages`` (an edition with a page per register entry), also the folders of those pages
+    (persons-folder-href...) and, for a document's entries on them, the way back to the document
+    pages (entries-base-href); ``here``: the folder the links lead from, when it is one of those
+    folders (html/persons/: the pages of the entries themselves)."""
+    found = dict(_edition_links(here, entry_pages))
     for _, folder, name in custom_assets(custom):
-        found["custom-css-href"] = _href(f"{folder}/{name}", INDEX.folder)
+        found["custom-css-href"] = _href(f"{folder}/{name}", here)
     if doc_id is not None:
         name = urllib.parse.quote(doc_id, safe="")  # as XPath's encode-for-uri: all but A-Z a-z 0-9 - _ . ~
         found.update({param: f"{folder}{name}{suffix}" for param, folder, suffix in _document_links()})
@@ -102,10 +119,15 @@ def links(doc_id: str | None = None, custom=None) -> dict[str, str]:
 
 
 @functools.cache
-def _edition_links() -> tuple[tuple[str, str], ...]:
-    here = INDEX.folder
-    return (*((f"{name}-href", _href(f"{fmt.folder}/{name}{fmt.suffix}", here)) for name, fmt in PAGES.items()),
-            *((f"{name}-href", _href(f"{folder}/{file}", here)) for name, (_, _, folder, file) in LINKED_ASSETS.items()))
+def _edition_links(here: str = INDEX.folder, entry_pages: bool = False) -> tuple[tuple[str, str], ...]:
+    found = [*((f"{name}-href", _href(f"{fmt.folder}/{name}{fmt.suffix}", here)) for name, fmt in PAGES.items()),
+             *((f"{name}-href", _href(f"{folder}/{file}", here)) for name, (_, _, folder, file) in LINKED_ASSETS.items())]
+    if entry_pages:
+        found += [(f"{fmt.folder.rsplit('/', 1)[1]}-folder-href", _href(f"{fmt.folder}/x", here)[:-1] or "./")
+                  for fmt in ENTRY_PAGES.values()]
+        found.append(("entry-page-suffix", ENTRY_PAGES["person"].suffix))
+        found.append(("entries-base-href", _href(f"{INDEX.folder}/x", ENTRY_PAGES["person"].folder)[:-1]))
+    return tuple(found)
 
 
 @functools.cache
@@ -128,7 +150,7 @@ def _href(path: str, start: str) -> str:
 #: Windows device name, and short enough in bytes. XML NCNames (what xml:id holds) qualify
 #: for the characters.
 _SAFE_NAME = re.compile(r'^[^./\\:\-\x00-\x1f\x7f<>"|?*][^/\\:\x00-\x1f\x7f<>"|?*]*$')
-RESERVED = set(PAGES)  # the edition pages in html/ (index, persons), compared ignoring case
+RESERVED = set(PAGES)  # the edition pages in html/ (index, persons, places), compared ignoring case
 #: Windows device names: a file named so, with any extension ("nul.html"), cannot be created there
 DEVICES = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789\u00b9\u00b2\u00b3")}
 

@@ -158,6 +158,32 @@ def render_text(xml: str, stylesheet: str, params: dict | None = None, custom: C
     return result
 
 
+#: Where an edition page's stylesheet leaves the pages of the register entries (pages="entries").
+_PAGES = "urn:edition:pages"
+
+
+def render_pages(xml: str, stylesheet: str, params: dict | None = None, custom: Custom | None = None) -> dict[str, str]:
+    """The pages ``stylesheet`` makes of the XML document ``xml`` as the map of its result document
+    urn:edition:pages (key -> the page, serialised): the register entries' own pages."""
+    executable = compiled(stylesheet, custom)
+    with _lock:
+        try:
+            node = processor().parse_xml(xml_text=xml)
+            executable.clear_parameters()
+            for name, value in (params or {}).items():
+                executable.set_parameter(name, _value(value))
+            executable.set_capture_result_documents(True, True)  # kept in memory, never written
+            executable.transform_to_string(xdm_node=node)
+            found = (executable.get_result_documents() or {}).get(_PAGES)
+            # read while the run's results are alive (they go with the next run of the stylesheet)
+            pages = _python(found.head) if found is not None and found.size == 1 and found.head.is_map else None
+        except Exception as exc:
+            raise TransformError(str(exc).strip()) from None
+    if pages is None:
+        raise TransformError(f"{stylesheet} gave no pages")
+    return pages
+
+
 def render_all(xml: str, stylesheets: list[str], params: dict | None = None, custom: Custom | None = None) -> list[str]:
     """Transform the XML document ``xml`` with each of ``stylesheets``, parsing it once."""
     executables = [compiled(s, custom) for s in stylesheets]
@@ -191,6 +217,7 @@ class Outputs:
     outputs: dict[str, str]  # format name -> its text
     index_entry: str  # its entry in the index page (HTML)
     persons: str  # what the persons index needs of it (persons-data.xsl's XML)
+    places: str  # what the places page needs of it (places-data.xsl's XML)
     summary: dict[str, str]  # how the index sorts it: "when", "title"
     #: the elements each text format had no rule for: format -> {element number: element name}, the
     #: number counting the document's elements in document order from 1 (the root)
@@ -238,8 +265,8 @@ def render_parsed(node, formats: Iterable[str], params: dict | None = None, cust
         if message.startswith(_NO_RULE):
             fmt, number, name = message[len(_NO_RULE):].split(" ", 2)
             no_rule.setdefault(fmt, {})[int(number)] = name
-    return Outputs({formats[0]: first, **found["formats"]}, found["index-entry"], found["persons"], found["summary"],
-                   no_rule)
+    return Outputs({formats[0]: first, **found["formats"]}, found["index-entry"], found["persons"], found["places"],
+                   found["summary"], no_rule)
 
 
 def _python(value):

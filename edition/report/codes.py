@@ -68,7 +68,8 @@ _OTHER_CODES = [
     Code("unreadable", E, "a transcript of a folder being imported can be read"),
     Code("id-taken", E, "two transcripts of a folder being imported do not give one document id"),
     # the words check: of the build (edition/render/words.py) and of an import (edition/importer/words.py)
-    Code("text-lost", E, "every word of a document's shown parts is in its HTML and text editions (the build); an import's "
+    Code("text-lost", E, "every word of a document's shown parts is in its HTML and text editions, and every word of a "
+                         "register entry on its register page (the build); an import's "
                          "draft holds every word and sign of its input (else it is a bug of the stylesheets, or of the import)"),
 ]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -255,6 +256,38 @@ def entries_xml(used: dict[str, Entry | None]) -> str:
         parts.append(f'<entry pointer="{_attr(ptr)}" id="{_attr(entry.id)}" kind="{entry.kind}">{entry.xml}</entry>')
     parts.append("</entries>")
     return "".join(parts)
+
+
+_POINTING = re.compile(r"""(\s(?:%s)\s*=\s*)(["'])(.*?)\2""" % "|".join(POINTER_ATTRS), re.S)
+
+
+def copy_pointers(data: bytes, used: dict[str, Entry | None], registers: Registers, base: Path) -> bytes:
+    """The source's bytes as the edition's copy of it (output/tei/ID.xml) has them: a pointer into a
+    register that does not read ``registers/FILE#id`` from the copies' one folder (a document in a
+    subfolder of the sources points at ``../registers/...``) is rewritten so; nothing else changes,
+    byte for byte. A source that is not UTF-8 is copied as it is (its pointers then resolve from where
+    the editor keeps it, not from the copy)."""
+    moved = {}
+    for ptr in used:
+        path, _, fragment = ptr.partition("#")
+        register = registers.register_of(base, path)
+        if register is not None and path != f"{FOLDER}/{register.path.name}":
+            moved[ptr] = f"{FOLDER}/{register.path.name}#{fragment}"
+    if not moved:
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    head = text[:200].lower()
+    if "encoding=" in head and not re.search(r"""encoding\s*=\s*["']utf-?8["']""", head):
+        return data
+
+    def values(found: re.Match) -> str:
+        value = re.sub(r"\S+", lambda t: moved.get(t.group(0), t.group(0)), found.group(3))
+        return found.group(1) + found.group(2) + value + found.group(2)
+
+    return _POINTING.sub(values, text).encode("utf-8")
 
 
 def _attr(value: str) -> str:

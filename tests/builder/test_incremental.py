@@ -67,7 +67,7 @@ def test_only_the_changed_source_is_rebuilt(tmp_path):
     changed_files = sorted(rel for rel in after if after[rel] != before.get(rel))
     # the document's own outputs, the edition pages that list it, and the search bundle (html/pagefind/)
     assert [rel for rel in changed_files if not rel.startswith("html/pagefind/")] == sorted(
-        [MANIFEST, "html/index.html", "html/persons.html", *outputs_of(out, doc)])
+        [MANIFEST, "html/index.html", "html/persons.html", "html/places.html", *outputs_of(out, doc)])
     assert "(copy two)" in after[f"text/{doc}.txt"][0].decode()
     assert "(copy two)" in after["html/index.html"][0].decode()
 

@@ -2,7 +2,7 @@
 
 tests/fixtures/golden/kitchen-sink.xml holds most of what the edition renders. It is built as
 an edition of one document, and every file the build writes for it (each per-document format
-of the registry, and the index and persons pages; not the search bundle or the assets (CSS,
+of the registry, and the index, persons and places pages; not the search bundle or the assets (CSS,
 script), which do not depend on it) is compared, normalised, with tests/golden/kitchen-sink/. A file there that
 the build no longer writes is an orphan, and fails too.
 
@@ -66,8 +66,8 @@ def test_every_output_of_the_kitchen_sink_is_its_reviewed_copy(outputs, request)
 
 
 def test_the_golden_copies_cover_every_format_of_the_registry(outputs):
-    from edition.render.formats import FORMATS, INDEX, PERSONS
+    from edition.render.formats import FORMATS, PAGES
 
     expected = {f"{fmt.folder}/{FIXTURE.stem}{fmt.suffix}" for fmt in FORMATS.values()}
-    expected |= {f"{INDEX.folder}/index{INDEX.suffix}", f"{PERSONS.folder}/persons{PERSONS.suffix}"}
+    expected |= {f"{fmt.folder}/{name}{fmt.suffix}" for name, fmt in PAGES.items()}
     assert set(outputs) == expected

@@ -28,14 +28,14 @@ def pages(out):
 
 def test_the_edition_has_the_pages_a_reader_needs(edition):
     names = {p.name for p in pages(edition)}
-    assert names == {"index.html", "persons.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"}
+    assert names == {"index.html", "persons.html", "places.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"}
     for doc_id in (SEED_ID, SIGNS_ID):
         assert (edition / "text" / f"{doc_id}.txt").is_file()
         assert (edition / "cite" / f"{doc_id}.json").is_file()
         assert (edition / "cite" / f"{doc_id}.bib").is_file()
 
 
-@pytest.mark.parametrize("name", ["index.html", "persons.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
+@pytest.mark.parametrize("name", ["index.html", "persons.html", "places.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
 def test_every_link_resolves_to_an_existing_file_and_anchor(edition, name):
     """#fragments on the page, and relative links to other files of the edition with their fragment."""
     path = edition / "html" / name
@@ -56,7 +56,7 @@ def test_every_link_resolves_to_an_existing_file_and_anchor(edition, name):
     assert checked > 3
 
 
-@pytest.mark.parametrize("name", ["index.html", "persons.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
+@pytest.mark.parametrize("name", ["index.html", "persons.html", "places.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
 def test_ids_are_unique_and_pages_need_no_script(edition, name):
     doc = page(edition / "html" / name)
     ids = doc.xpath("//@id")
@@ -97,13 +97,13 @@ def test_participants_link_to_their_entry_in_the_persons_index(edition, doc_id):
 
 
 def test_navigation_joins_the_pages(edition):
-    for name in ("index.html", "persons.html", f"{SEED_ID}.html"):
+    for name in ("index.html", "persons.html", "places.html", f"{SEED_ID}.html"):
         nav = page(edition / "html" / name).xpath("//nav[@class='site']//a/@href")
-        assert "index.html" in nav and "persons.html" in nav
+        assert "index.html" in nav and "persons.html" in nav and "places.html" in nav
     assert page(edition / "html" / "index.html").xpath("//a[@href='persons.html']")
 
 
-@pytest.mark.parametrize("name", ["index.html", "persons.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
+@pytest.mark.parametrize("name", ["index.html", "persons.html", "places.html", f"{SEED_ID}.html", f"{SIGNS_ID}.html"])
 def test_pages_open_from_the_folder_without_a_server(edition, name):
     """Relative links only: no root-relative or server paths, so file:// works."""
     doc = page(edition / "html" / name)

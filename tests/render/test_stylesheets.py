@@ -78,11 +78,13 @@ def test_the_text_edition_names_its_citation_files_where_they_are(built):
 def test_the_registry_computes_every_link_a_stylesheet_is_given():
     links = formats.links("a b")
     assert links == {
-        "index-href": "index.html", "persons-href": "persons.html", "css-href": "edition.css", "js-href": "edition.js",
+        "index-href": "index.html", "persons-href": "persons.html", "places-href": "places.html",
+        "css-href": "edition.css", "js-href": "edition.js",
         "html-href": "a%20b.html", "text-href": "../text/a%20b.txt",
         "csl-href": "../cite/a%20b.json", "bibtex-href": "../cite/a%20b.bib", "tei-href": "../tei/a%20b.xml",
     }
-    assert formats.links() == {k: v for k, v in links.items() if k in ("index-href", "persons-href", "css-href", "js-href")}
+    assert formats.links() == {k: v for k, v in links.items()
+                               if k in ("index-href", "persons-href", "places-href", "css-href", "js-href")}
 
 
 def test_no_stylesheet_names_a_file_of_the_edition():

@@ -74,7 +74,7 @@ def test_registers_are_not_documents(monkeypatch, tmp_path):
     result = publish([Path("resolves")], tmp_path / "out", Config(jobs=1))
     assert not result.diagnostics
     assert not (tmp_path / "out" / "html" / "persons.xml.html").exists()
-    assert sorted(p.name for p in (tmp_path / "out" / "html").glob("*.html")) == ["index.html", "persons.html", "record.html"]
+    assert sorted(p.name for p in (tmp_path / "out" / "html").glob("*.html")) == ["index.html", "persons.html", "places.html", "record.html"]
     # the register travels with the sources, so that the copy's pointers resolve
     assert (tmp_path / "out" / "tei" / "registers" / "persons.xml").read_bytes() == \
         (FIXTURES / "resolves" / "registers" / "persons.xml").read_bytes()

@@ -20,6 +20,7 @@
   <xsl:include href="functions/plain.xsl"/>
   <xsl:include href="functions/signs.xsl"/>
   <xsl:include href="functions/links.xsl"/>
+  <xsl:include href="functions/registers.xsl"/>
   <xsl:include href="functions/citation.xsl"/>
   <xsl:include href="functions/metadata.xsl"/>
   <xsl:include href="functions/unstyled.xsl"/>

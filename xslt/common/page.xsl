@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The page shell every HTML page of the edition shares (a document's page, the index, the
-  persons index). Every page is
+  persons and places pages, an entry's own page). Every page is
 
     <html lang="…">
       e:page-head         the head: charset, viewport, title, description, stylesheet, and the
@@ -52,7 +52,7 @@
 
   <!--
     $skip-to       the id a "Skip to" link at the top of the page leads to, with $skip-label
-    $current       which edition page this is ('index', 'persons'), marked in the navigation
+    $current       which edition page this is ('index', 'persons', 'places'), marked in the navigation
     $nav           further links of the navigation, after the edition pages
   -->
   <xsl:template name="e:page-top">
@@ -65,8 +65,9 @@
     </xsl:for-each>
     <nav class="site" aria-label="{e:label('edition-navigation')}">
       <xsl:variable name="links" as="element()*">
-        <xsl:for-each select="('index', 'persons')[. = 'index' and $index-href or . = 'persons' and $persons-href]">
-          <a href="{if (. = 'index') then $index-href else $persons-href}">
+        <xsl:for-each select="('index', 'persons', 'places')[. = 'index' and $index-href or . = 'persons' and $persons-href
+            or . = 'places' and $places-href]">
+          <a href="{if (. = 'index') then $index-href else if (. = 'persons') then $persons-href else $places-href}">
             <xsl:if test=". = $current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
             <xsl:value-of select="e:label(.)"/>
           </a>

@@ -21,6 +21,17 @@
   <xsl:param name="index-href" as="xs:string" select="''"/>
   <xsl:param name="persons-href" as="xs:string" select="''"/>
   <xsl:param name="places-href" as="xs:string" select="''"/>
+  <!-- An edition large enough for one page per entry of its registers (edition/render/pages.py):
+       the folders of those pages (persons/, places/, orgs/ from html/); '' when each register has
+       one page (persons.html, places.html) and an entry is a section of it -->
+  <xsl:param name="persons-folder-href" as="xs:string" select="''"/>
+  <xsl:param name="places-folder-href" as="xs:string" select="''"/>
+  <xsl:param name="orgs-folder-href" as="xs:string" select="''"/>
+  <!-- ... and the suffix of their files -->
+  <xsl:param name="entry-page-suffix" as="xs:string" select="''"/>
+  <!-- where the document pages are from the page a document's entries of the registers go on:
+       '' for persons.html and places.html, '../' for an entry's own page -->
+  <xsl:param name="entries-base-href" as="xs:string" select="''"/>
   <xsl:param name="css-href" as="xs:string" select="''"/>
   <xsl:param name="custom-css-href" as="xs:string" select="''"/>
   <!-- the document (document-id) in each format -->

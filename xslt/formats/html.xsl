@@ -121,7 +121,8 @@
         </xsl:for-each>
         <xsl:for-each select="e:creation-place(.)">
           <dt><xsl:value-of select="e:label('place')"/></dt>
-          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+          <!-- linked to the place's entry on the places page when it points at one -->
+          <dd><xsl:apply-templates select="."/></dd>
         </xsl:for-each>
         <xsl:for-each select="tei:profileDesc/tei:settingDesc/tei:p">
           <dt><xsl:value-of select="e:label('setting')"/></dt>
@@ -163,7 +164,7 @@
   </xsl:template>
 
   <xsl:template match="tei:abstract" mode="summary">
-    <section class="summary" aria-labelledby="summary-h">
+    <section id="summary" class="summary" aria-labelledby="summary-h">
       <h2 id="summary-h"><xsl:value-of select="e:label('summary')"/></h2>
       <xsl:apply-templates/>
     </section>

@@ -7,7 +7,7 @@
   functions html.xsl writes the ids with, so the index cannot point beside them.
 
   The person's entry for this document (the <li> the persons index lists under the
-  person) is rendered here, in the per-document step, and kept serialised: the edition
+  person: e:occurrences-entry, common/functions/registers.xsl) is rendered here, in the per-document step, and kept serialised: the edition
   step only orders and joins entries, however many documents there are (persons.xsl
   renders the rest of the page from the persons alone).
 
@@ -47,74 +47,16 @@
           <xsl:for-each select="key('sp-by-who', $pointer, $doc)[ancestor::tei:text]">
             <occurrence kind="speech" where="speech" anchor="{e:anchor(.)}"><xsl:value-of select="e:snippet(., 10)"/></occurrence>
           </xsl:for-each>
-          <xsl:variable name="names" select="key('name-by-ref', $pointer, $doc)"/>
-          <xsl:for-each-group select="$names" group-by="e:anchor-of(.)">
-            <!-- in the order of the page: the transcript, the notes, the source, the related documents -->
-            <xsl:sort select="index-of(('paragraph', 'speech', 'transcript', 'note', 'source', 'related', 'page'), e:where(.))[1]"/>
-            <xsl:variable name="where" select="e:where(.)"/>
-            <occurrence kind="named" where="{$where}" anchor="{current-grouping-key()}">
-              <xsl:value-of select="
-                  if ($where = 'note') then e:snippet(ancestor::tei:note[e:is-footnote(.)][1]/node(), 10)
-                  else if ($where = ('speech', 'paragraph')) then e:snippet(ancestor::*[self::tei:p or self::tei:sp][1], 10)
-                  else ''"/>
-            </occurrence>
-          </xsl:for-each-group>
+          <xsl:sequence select="e:namings(key('name-by-ref', $pointer, $doc))"/>
         </xsl:variable>
         <person id="{$id}" sort="{e:person-sort-key(.)}" speeches="{count($occurrences[@kind = 'speech'])}"
             mentions="{count($occurrences[@kind = 'named'])}">
           <name><xsl:value-of select="e:person-name(.)"/></name>
           <xsl:for-each select="e:person-details(.)[. != '']"><details><xsl:value-of select="."/></details></xsl:for-each>
-          <entry><xsl:value-of select="serialize(e:person-entry($doc, $occurrences), $e:html-serialization)"/></entry>
+          <entry><xsl:value-of select="serialize(e:occurrences-entry($doc, $occurrences, e:label('listed-only')), $e:html-serialization)"/></entry>
         </person>
       </xsl:for-each>
     </document>
   </xsl:template>
 
-  <!-- the person's entry in the persons index for this document: the document, then each speech
-       and each place they are named, linked to its anchor -->
-  <xsl:function name="e:person-entry" as="element(li)">
-    <xsl:param name="doc" as="document-node()"/>
-    <xsl:param name="occurrences" as="element(occurrence)*"/>
-    <xsl:variable name="href" select="$html-href"/>
-    <xsl:variable name="title" select="e:title($doc)"/>
-    <xsl:variable name="date" select="e:date-shown(e:creation-date($doc))"/>
-    <li>
-      <p class="person-document"><a href="{$href}"><xsl:value-of select="$title"/></a>
-        <xsl:if test="$date">
-          <xsl:text> · </xsl:text><span class="date"><xsl:value-of select="$date"/></span>
-        </xsl:if></p>
-      <xsl:choose>
-        <xsl:when test="exists($occurrences)">
-          <ul class="occurrences">
-            <xsl:for-each select="$occurrences">
-              <li class="{@kind}">
-                <span class="kind"><xsl:value-of select="if (@kind = 'speech') then e:label('speaks') else e:label('named-in-' || @where)"/></span>
-                <xsl:text> </xsl:text>
-                <a href="{$href}{if (string(@anchor)) then '#' || @anchor else ''}">
-                  <xsl:value-of select="if (normalize-space(.)) then '“' || normalize-space(.) || '”'
-                      else if (@where = ('source', 'related', 'transcript')) then e:label(string(@where))
-                      else $title"/>
-                </a>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:when>
-        <xsl:otherwise>
-          <p class="occurrences-none"><xsl:value-of select="e:label('listed-only')"/></p>
-        </xsl:otherwise>
-      </xsl:choose>
-    </li>
-  </xsl:function>
-
-  <!-- what kind of place on the page an anchor is -->
-  <xsl:function name="e:where" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:variable name="anchor" select="e:anchor-of($node)"/>
-    <xsl:sequence select="
-        if ($node/ancestor::tei:note[e:is-footnote(.)]) then 'note'
-        else if ($node/ancestor::tei:p[ancestor::tei:text]) then 'paragraph'
-        else if ($node/ancestor::tei:sp) then 'speech'
-        else if ($anchor = ('related', 'source', 'transcript')) then $anchor
-        else 'page'"/>
-  </xsl:function>
 </xsl:stylesheet>

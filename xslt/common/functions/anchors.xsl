@@ -110,7 +110,7 @@
   </xsl:function>
 
   <!-- The anchor on the rendered page nearest to a node: a footnote, a paragraph or speech,
-       the related documents, the source description; '' for the top of the page. -->
+       the related documents, the source description, the summary; '' for the top of the page. -->
   <xsl:function name="e:anchor-of" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="note" select="$node/ancestor-or-self::tei:note[e:is-footnote(.)][1]"/>
@@ -120,6 +120,7 @@
         else if ($block) then e:anchor($block)
         else if ($node/ancestor-or-self::tei:listBibl[@type = 'related']) then 'related'
         else if ($node/ancestor-or-self::tei:msDesc) then 'source'
+        else if ($node/ancestor-or-self::tei:abstract) then 'summary'
         else if ($node/ancestor::tei:text) then 'transcript'
         else ''"/>
   </xsl:function>

@@ -154,18 +154,6 @@
         else if ($died) then e:label('died') || ' ' || $died else ''"/>
   </xsl:function>
 
-  <!-- what a register says of an entry besides its names, one statement each: its occupations and
-       affiliations, birth, death, notes -->
-  <xsl:function name="e:register-details" as="xs:string*">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="(
-        $entry/(tei:occupation, tei:affiliation) ! e:snippet(., 100000),
-        $entry/tei:birth ! (e:label('born') || ' ' || e:snippet(., 100000)),
-        $entry/tei:death ! (e:label('died') || ' ' || e:snippet(., 100000)),
-        $entry/tei:location/tei:geo ! (e:label('coordinates') || ' ' || normalize-space(.)),
-        $entry/tei:note ! e:snippet(., 100000))[normalize-space(.) != '' and not(. = (e:label('born') || ' ', e:label('died') || ' '))]"/>
-  </xsl:function>
-
   <!-- Credits: "Contributed by" + names, in the order of the header -->
   <xsl:function name="e:names" as="xs:string">
     <xsl:param name="names" as="element()*"/>

@@ -19,14 +19,16 @@
         or matches($h, '^(https?|mailto):', 'i'))"/>
   </xsl:function>
 
+  <!-- a person's entry on the persons page (or its own page: common/functions/registers.xsl) -->
   <xsl:function name="e:person-href" as="xs:string">
     <xsl:param name="person" as="element()"/>
-    <xsl:sequence select="$persons-href || '#person-' || e:person-id($person)"/>
+    <xsl:sequence select="e:entity-href('person', e:person-id($person))"/>
   </xsl:function>
 
   <!-- Where a TEI pointer leads on the rendered page, or () when it cannot be a link:
-       "#id" to the rendered element (a person's entry in the persons index, a footnote,
-       a speech or paragraph); other targets only when e:safe-href allows them. -->
+       "#id" to the rendered element (a person's entry in the persons index, a place's or an
+       organisation's on the places page, a footnote, a speech or paragraph); other targets only
+       when e:safe-href allows them. -->
   <xsl:function name="e:href" as="xs:string?">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="pointer" as="xs:string?"/>
@@ -36,19 +38,19 @@
         <xsl:variable name="target" select="key('element-by-id', substring($p, 2), root($context))[1]"/>
         <xsl:sequence select="
             if ($target/self::tei:person) then e:person-href($target)
+            else if ($target/(self::tei:place | self::tei:org)) then e:entity-href(local-name($target), $target/@xml:id)
             else if ($target/self::tei:note[e:is-footnote(.)]) then '#note-' || e:note-number($target)
             else if ($target/self::tei:anchor) then $p
             else if ($target[ancestor::tei:text]) then (e:anchor-of($target)[. != ''] ! ('#' || .))
             else ()"/>
       </xsl:when>
       <!-- an entry of the edition's register: the person's entry in the persons index, the place's
-           in the places index -->
+           or organisation's on the places page -->
       <xsl:when test="exists(e:register-entry($p))">
         <xsl:variable name="entry" select="e:register-entry($p)"/>
         <xsl:sequence select="
             if ($entry/(self::tei:person | self::tei:personGrp)) then e:person-href($entry)
-            else if ($entry/self::tei:place and $places-href) then $places-href || '#place-' || $entry/@xml:id
-            else if ($entry/self::tei:org and $places-href) then $places-href || '#org-' || $entry/@xml:id
+            else if ($entry/(self::tei:place | self::tei:org)) then e:entity-href(local-name($entry), $entry/@xml:id)
             else ()"/>
       </xsl:when>
       <xsl:when test="e:safe-href($p)"><xsl:sequence select="$p"/></xsl:when>
@@ -73,7 +75,9 @@
   <xsl:function name="e:authority" as="xs:string*">
     <xsl:param name="idno" as="element(tei:idno)"/>
     <xsl:variable name="value" select="normalize-space($idno)"/>
-    <xsl:variable name="known" select="$e:authorities(lower-case(string($idno/@type)))"/>
+    <!-- by its type, or by its subtype when the type only says what kind of value it is (type="URL"
+         subtype="geonames", as some registers write them) -->
+    <xsl:variable name="known" select="($e:authorities(lower-case(string($idno/@type))), $e:authorities(lower-case(string($idno/@subtype))))[1]"/>
     <xsl:sequence select="
         if (matches($value, '^https?://', 'i') and e:safe-href($value)) then (($known?1, string($idno/@type), 'Link')[. != ''][1], $value)
         else if (exists($known)) then ($known?1, $known?2 || encode-for-uri(translate($value, ' ', '')))
