@@ -25,8 +25,10 @@ pytest.importorskip("watchfiles")
 class Served:
     def __init__(self, folder: Path):
         self.folder = folder
+        # PYTHONFAULTHANDLER: should the server ever hang, SIGABRT makes it print where each thread is
         self.proc = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", "0"], cwd=folder,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONFAULTHANDLER": "1"})
         self.lines: list[str] = []
         self.ready = threading.Event()
         threading.Thread(target=self._read, daemon=True).start()
@@ -70,7 +72,13 @@ class Served:
 
     def stop(self) -> int:
         self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=30)
+        try:
+            return self.proc.wait(timeout=90)  # seconds on a loaded machine; a hang is told apart below
+        except subprocess.TimeoutExpired:
+            self.proc.send_signal(signal.SIGABRT)  # the fault handler prints every thread's stack
+            self.proc.wait(timeout=30)
+            time.sleep(0.5)  # the reading thread takes the last lines
+            raise AssertionError("the server did not stop on Ctrl-C; where it was:\n" + "".join(self.lines)) from None
 
 
 @pytest.fixture
