@@ -39,32 +39,6 @@ def kinds_site(kinds_built):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from tests.browser.cdp import Browser
-
-    chromium = Browser(tools.chromium())
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    pages = []
-
-    def make(viewport=DESKTOP, javascript=True, scheme="light"):
-        page = browser.new_page(*viewport)
-        page.javascript(javascript)
-        # the fixtures' page images are at example.org: never fetched (whether or not it resolves here)
-        page.send("Network.setBlockedURLs", {"urls": ["*example.org*"]})
-        page.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.close()
-
 
 def url(site, name):
     return f"{site}/html/{name}.html"

@@ -23,14 +23,12 @@ import threading
 import pytest
 
 from tests.browser import tools
-from tests.browser.cdp import Browser
+from tests.browser.tools import DESKTOP, PHONE
 from tests.support import ROOT, SEED, SEED_ID
 from edition import cli
 from edition.builder import search
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-PHONE = (390, 844, True)
-DESKTOP = (1280, 800, False)
 
 
 # ------------------------------------------------------------------ fixtures
@@ -60,28 +58,6 @@ def site(built):
     with _served(built) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = Browser(tools.chromium())
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    pages = []
-
-    def make(viewport=DESKTOP, javascript=True, scheme="light"):
-        page = browser.new_page(*viewport)
-        page.javascript(javascript)
-        page.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.close()
 
 
 def doc_url(site):

@@ -45,29 +45,6 @@ def sites(built):
         yield {"one": one, "entries": entries}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from tests.browser.cdp import Browser
-
-    chromium = Browser(tools.chromium())
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    opened = []
-
-    def make(viewport=DESKTOP, scheme="light"):
-        page = browser.new_page(*viewport)
-        page.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-        opened.append(page)
-        return page
-
-    yield make
-    for page in opened:
-        page.close()
-
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name,kind,path", PAGES, ids=[p[0] for p in PAGES])

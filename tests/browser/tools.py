@@ -21,6 +21,9 @@ NODE_MODULES = HERE / "node" / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL = "npm ci --ignore-scripts --prefix tests/browser/node"
+#: viewports (width, height, mobile): a phone and a desktop
+PHONE = (390, 844, True)
+DESKTOP = (1280, 800, False)
 
 
 def need(found, reason: str):
