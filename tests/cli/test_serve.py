@@ -22,11 +22,20 @@ from tests.support import SEED, SEED_ID
 pytest.importorskip("watchfiles")
 
 
+#: `python -m edition ARGS`, with Ctrl-C (SIGINT) handled as Python handles it by default
+LAUNCHER = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "sys.argv = ['edition', *sys.argv[1:]]; runpy.run_module('edition', run_name='__main__', alter_sys=True)")
+
+
 class Served:
     def __init__(self, folder: Path):
         self.folder = folder
-        # PYTHONFAULTHANDLER: should the server ever hang, SIGABRT makes it print where each thread is
-        self.proc = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", "0"], cwd=folder,
+        # Started as from a terminal, where Ctrl-C reaches the program: a process started in the
+        # background by a shell without job control (a CI script's `cmd &`) inherits SIGINT ignored,
+        # and a server started so rightly goes on ignoring it (as under nohup); the launcher puts
+        # Python's own handler back first. PYTHONFAULTHANDLER: should the server ever hang, SIGABRT
+        # makes it print where each thread is.
+        self.proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, "serve", "--port", "0"], cwd=folder,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                      env={**os.environ, "PYTHONFAULTHANDLER": "1"})
         self.lines: list[str] = []
@@ -73,7 +82,7 @@ class Served:
     def stop(self) -> int:
         self.proc.send_signal(signal.SIGINT)
         try:
-            return self.proc.wait(timeout=90)  # seconds on a loaded machine; a hang is told apart below
+            return self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.proc.send_signal(signal.SIGABRT)  # the fault handler prints every thread's stack
             self.proc.wait(timeout=30)
