@@ -41,8 +41,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.validation.grammar import XML_NS, NameClass, NameKey
+
 RNG = "http://relaxng.org/ns/structure/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 #: Schemas smaller than this compile in milliseconds (the edition's own: 30 KB, 8 ms):
 #: pruning them would cost more than it saves, so they are compiled whole.
@@ -51,8 +52,6 @@ MIN_BYTES = 256 * 1024
 #: Compiled pruned schemas kept per process, of each kind (about 1 MB each). Documents of an
 #: edition rarely share their exact names; a judge also serves a document whose names it covers.
 CACHE_SIZE = 8
-
-NameKey = tuple[str, str]  # (namespace, local name)
 
 PLACEHOLDER_NS = "urn:x-edition:pruned"
 
@@ -75,34 +74,22 @@ class Unsupported(Exception):
 
 # ------------------------------------------------------------------ name classes
 
-@dataclass(frozen=True)
-class NC:
-    kind: str  # "name", "any", "ns", "choice"
-    ns: str = ""
-    local: str = ""
-    parts: tuple = ()  # choice: the alternatives; any/ns: the exceptions
-
-    def matches(self, key: NameKey) -> bool:
-        if self.kind == "name":
-            return key == (self.ns, self.local)
-        if self.kind == "choice":
-            return any(p.matches(key) for p in self.parts)
-        inside = self.kind == "any" or key[0] == self.ns
-        return inside and not any(p.matches(key) for p in self.parts)
+class NC(NameClass):
+    """The schema analysis' name class (``grammar.NameClass``), with what pruning asks of it."""
 
     @cached_property
-    def names(self) -> frozenset[NameKey] | None:
+    def named(self) -> frozenset[NameKey] | None:
         """The names it matches, when it names them all (None for anyName/nsName)."""
         if self.kind == "name":
             return frozenset(((self.ns, self.local),))
         if self.kind == "choice":
-            parts = [p.names for p in self.parts]
+            parts = [p.named for p in self.parts]
             return None if any(p is None for p in parts) else frozenset().union(*parts)
         return None
 
     def used(self, names: frozenset[NameKey]) -> bool:
         """Whether any of ``names`` matches."""
-        named = self.names
+        named = self.named
         if named is not None:
             return not named.isdisjoint(names)
         return any(self.matches(k) for k in names)
