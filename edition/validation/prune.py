@@ -591,15 +591,6 @@ class _Whole(_Pruning):
     def _used(self, nc: NC, element: bool) -> bool:
         return True
 
-    def _placeholder(self) -> str:
-        """Where an element had only attributes the document does not use: an optional attribute
-        it does not use either, so the element keeps an attribute-only pattern and no content,
-        as libxml2 makes of the full schema's."""
-        n = 0
-        while (PLACEHOLDER_NS, f"unused{n}") in self.attributes:
-            n += 1
-        return f'<optional><attribute><name ns="{PLACEHOLDER_NS}">unused{n}</name><text/></attribute></optional>'
-
     def content(self, p: P) -> str:
         return self.write(p)
 
