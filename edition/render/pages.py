@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -220,7 +221,7 @@ def lost(register: Register, page: str, keys) -> list:
     wanted_keys = [k for k in keys if k in register.sources]
     if not wanted_keys:
         return []
-    root = etree.fromstring(page.encode("utf-8"), etree.HTMLParser(remove_comments=True, remove_pis=True))
+    root = words.reader_tree(page)  # parsed once, as a reader is given it; each entry's section read from it
     by_id = {el.get("id"): el for el in root.iter() if el.get("id")} if root is not None else {}
     problems = []
     for key in wanted_keys:
@@ -232,20 +233,16 @@ def lost(register: Register, page: str, keys) -> list:
                 inner.getparent().remove(inner)
         wanted = words.words(words._fold(words._text([tei]).text))
         shown = by_id.get(f"{key[0]}-{key[1]}")
-        text = words._fold(words.html_text('<html><head><meta charset="utf-8"></head><body>'
-                                           + etree.tostring(shown, method="html", encoding="unicode")
-                                           + "</body></html>")) if shown is not None else ""
+        text = words._fold("".join(shown.itertext()) + (shown.tail or "")) if shown is not None else ""
         # as words, not as substrings (words.missing's second look is for a document's signs glued to
         # its words, "word¹"; a register page glues none: two words run together are a fault)
         have = words.words(text)
         short = {w: n - have[w] for w, n in wanted.items() if have[w] < n}
         if short:
-            listed = [repr(w) + (f" ×{n}" if n > 1 else "") for w, n in short.items()]
-            more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
             problems.append(error(
                 "text-lost", entry.register, entry.line, entry.column,
                 f"words of the register entry <{entry.kind} xml:id=\"{entry.id}\"> are not on the {register.page} "
-                f"page: it lacks {', '.join(listed[:8])}{more} (a bug of the stylesheets: please report it with "
+                f"page: it lacks {words.listing(Counter(short))} (a bug of the stylesheets: please report it with "
                 f"this register)"))
     return problems
 

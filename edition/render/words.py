@@ -35,7 +35,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from edition.diagnostics import Diagnostic, error
 
@@ -277,9 +277,16 @@ _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
 def html_text(page: str) -> str:
     """What a reader of an HTML page is given as text (module docstring)."""
+    root = reader_tree(page)
+    return "" if root is None else "".join(root.itertext())
+
+
+def reader_tree(page: str) -> etree._Element | None:
+    """An HTML page parsed, its text as a reader is given it (``html_text``): what is hidden and the
+    edition's markers emptied, a space around each block. None for a page with nothing in it."""
     root = etree.fromstring(page.encode("utf-8"), _HTML_PARSER)
     if root is None:
-        return ""
+        return None
     hidden, blocks = [], []
     for el in root.iter():  # one pass; the tree is changed after it
         tag = el.tag
@@ -298,7 +305,7 @@ def html_text(page: str) -> str:
         el.text = " " + el.text if el.text else " "
         alt = el.get("alt") if el.tag == "img" else None
         el.tail = (" " + alt + " " if alt else " ") + (el.tail or "")
-    return "".join(root.itertext())
+    return root
 
 
 def _fold(text: str) -> str:
@@ -353,14 +360,18 @@ def lost(root: etree._Element, outputs: dict[str, str], display: str, position) 
         line, column = position(owner)
         said = []
         for name, found in by_format.items():
-            counted = Counter(found)
-            listed = [repr(w) + (f" ×{n}" if n > 1 else "") for w, n in counted.items()]
-            more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
-            said.append(f"the {FORMAT_NAMES.get(name, name)} lacks {', '.join(listed[:8])}{more}")
+            said.append(f"the {FORMAT_NAMES.get(name, name)} lacks {listing(Counter(found))}")
         problems.append(error("text-lost", display, line, column,
                               f"words of <{etree.QName(owner).localname}> are not in the outputs: {'; '.join(said)} "
                               f"(a bug of the stylesheets: please report it with this source)"))
     return problems
+
+
+def listing(counted: Counter) -> str:
+    """Missing words as an error lists them: 'word', 'other' ×2 ... (the first eight, and how many more)."""
+    listed = [repr(w) + (f" ×{n}" if n > 1 else "") for w, n in counted.items()]
+    more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
+    return ", ".join(listed[:8]) + more
 
 
 def _owners(tracked: _Text, word: str, n: int, sequence: str) -> list[etree._Element]:
